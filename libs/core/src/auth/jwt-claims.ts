@@ -1,0 +1,4 @@
+export interface JwtClaims {
+  sub: string;
+  role: string;
+}

@@ -1,0 +1,18 @@
+export const OS_FAMILIES = ['ipados', 'android', 'windows', 'chromeos', 'linux'] as const;
+export type OsFamily = (typeof OS_FAMILIES)[number];
+
+export const DEVICE_KINDS = ['tablet', 'laptop', 'tablet_pc'] as const;
+export type DeviceKind = (typeof DEVICE_KINDS)[number];
+
+/** The socle numérique de base sizes a classe mobile at 10, 12 or 15 devices, nothing else. */
+export const PACK_CAPACITIES = [10, 12, 15] as const;
+export type PackCapacity = (typeof PACK_CAPACITIES)[number];
+
+export const DEVICE_STATES = ['registered', 'enrolled', 'active', 'locked', 'retiring', 'retired', 'taken_back'] as const;
+export type DeviceState = (typeof DEVICE_STATES)[number];
+
+export const MAINTENANCE_MODES = ['warranty_extension', 'maintenance_contract', 'municipal_staff', 'lease'] as const;
+export type MaintenanceMode = (typeof MAINTENANCE_MODES)[number];
+
+export const sqlList = (values: readonly string[] | readonly number[]) =>
+  values.map((value) => (typeof value === 'number' ? String(value) : `'${value}'`)).join(', ');

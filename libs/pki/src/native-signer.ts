@@ -1,0 +1,49 @@
+import { createPrivateKey, KeyObject, sign } from 'node:crypto';
+import * as forge from 'node-forge';
+
+const SHA256_WITH_RSA = forge.pki.oids.sha256WithRSAEncryption;
+
+/**
+ * node-forge builds certificates well but signs in pure JavaScript, which caps enrollment at a few
+ * dozen devices per second. These helpers keep forge for the structure and do what `cert.sign()`
+ * does, except the RSA signature itself, which OpenSSL computes through node:crypto.
+ */
+export function signCertificate(cert: forge.pki.Certificate, privateKey: KeyObject): void {
+  const mutable = cert as forge.pki.Certificate & { tbsCertificate: forge.asn1.Asn1; md: forge.md.MessageDigest };
+  mutable.signatureOid = SHA256_WITH_RSA;
+  mutable.siginfo.algorithmOid = SHA256_WITH_RSA;
+  mutable.tbsCertificate = forge.pki.getTBSCertificate(cert);
+  const bytes = forge.asn1.toDer(mutable.tbsCertificate).getBytes();
+  mutable.md = digest(bytes);
+  mutable.signature = nativeSign(bytes, privateKey);
+}
+
+export function signCertificationRequest(csr: forge.pki.CertificateSigningRequest, privateKey: KeyObject): void {
+  const mutable = csr as forge.pki.CertificateSigningRequest & {
+    certificationRequestInfo: forge.asn1.Asn1;
+    siginfo: { algorithmOid: string };
+    md: forge.md.MessageDigest;
+  };
+  mutable.signatureOid = SHA256_WITH_RSA;
+  mutable.siginfo.algorithmOid = SHA256_WITH_RSA;
+  mutable.certificationRequestInfo = forge.pki.getCertificationRequestInfo(csr);
+  const bytes = forge.asn1.toDer(mutable.certificationRequestInfo).getBytes();
+  mutable.md = digest(bytes);
+  mutable.signature = nativeSign(bytes, privateKey);
+}
+
+/** forge's `verify()` reuses the digest left on the object, so leave the one a forge signature would. */
+function digest(bytes: string): forge.md.MessageDigest {
+  const md = forge.md.sha256.create();
+  md.update(bytes);
+  return md;
+}
+
+/** Signs forge's binary string with RSA PKCS#1 v1.5 / SHA-256 and returns forge's binary string. */
+export function nativeSign(binary: string, privateKey: KeyObject): string {
+  return sign('sha256', Buffer.from(binary, 'binary'), privateKey).toString('binary');
+}
+
+export function privateKeyObject(pem: string): KeyObject {
+  return createPrivateKey(pem);
+}
