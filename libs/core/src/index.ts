@@ -22,3 +22,8 @@ export * from './logging/logging.module';
 export * from './http/pagination';
 export * from './health/health.module';
 export * from './crypto/secret-box';
+export * from './http/request-context';
+export * from './core.module';
+export * from './http/configure-http-app';
+export * from './http/rate-limit.module';
+export * from './database/schema-diff';

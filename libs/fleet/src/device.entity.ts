@@ -1,5 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
 import { DEVICE_KINDS, DEVICE_STATES, DeviceKind, DeviceState, MAINTENANCE_MODES, MaintenanceMode, OS_FAMILIES, OsFamily, sqlList } from './fleet-enums';
+import { Collectivite } from '@socle/tenancy';
 import { Pack } from './pack.entity';
 
 const numeric = { to: (value?: number | null) => value, from: (value: string | null) => (value === null ? null : Number(value)) };
@@ -28,6 +29,10 @@ export class Device {
   @Column({ name: 'collectivite_id', type: 'uuid' })
   collectiviteId: string;
 
+  @ManyToOne(() => Collectivite, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'collectivite_id', foreignKeyConstraintName: 'fk_devices_collectivite' })
+  collectivite?: Collectivite;
+
   @Column({ name: 'serial_number', type: 'text' })
   serialNumber: string;
 
@@ -51,16 +56,16 @@ export class Device {
 
   @ManyToOne(() => Pack, { onDelete: 'RESTRICT', onUpdate: 'NO ACTION' })
   @JoinColumn([
-    { name: 'pack_id', referencedColumnName: 'id' },
-    { name: 'collectivite_id', referencedColumnName: 'collectiviteId' },
-    { name: 'os_family', referencedColumnName: 'osFamily' },
+    { name: 'pack_id', referencedColumnName: 'id', foreignKeyConstraintName: 'fk_devices_pack_os' },
+    { name: 'collectivite_id', referencedColumnName: 'collectiviteId', foreignKeyConstraintName: 'fk_devices_pack_os' },
+    { name: 'os_family', referencedColumnName: 'osFamily', foreignKeyConstraintName: 'fk_devices_pack_os' },
   ])
   pack?: Pack;
 
   @ManyToOne(() => Pack, { onDelete: 'RESTRICT', onUpdate: 'CASCADE' })
   @JoinColumn([
-    { name: 'pack_id', referencedColumnName: 'id' },
-    { name: 'pack_capacity', referencedColumnName: 'capacity' },
+    { name: 'pack_id', referencedColumnName: 'id', foreignKeyConstraintName: 'fk_devices_pack_capacity' },
+    { name: 'pack_capacity', referencedColumnName: 'capacity', foreignKeyConstraintName: 'fk_devices_pack_capacity' },
   ])
   packForCapacity?: Pack;
 

@@ -16,7 +16,7 @@ export function loadConfig(
   const raw: Record<string, unknown> = {};
   for (const variable of ENV_VARIABLES) {
     const value = env[variable.name] ?? variable.fallback;
-    if (value === undefined || value === '') continue;
+    if (value === undefined || (value === '' && !variable.parse)) continue;
     raw[variable.field] = variable.parse ? variable.parse(value) : value;
   }
   if (raw.nodeEnv !== 'production' && (!raw.masterKey || !raw.jwtSecret)) {

@@ -12,6 +12,7 @@ export const MIGRATION_GLOB = join(ROOT, 'migrations', '*.{ts,js}');
 export function dataSourceOptions(config: Pick<SocleConfig, 'databaseUrl'>): DataSourceOptions {
   return {
     type: 'postgres',
+    uuidExtension: 'pgcrypto',
     url: config.databaseUrl,
     entities: [ENTITY_GLOB],
     migrations: [MIGRATION_GLOB],

@@ -1,4 +1,4 @@
-import { HttpStatus, ValidationError, ValidationPipe } from '@nestjs/common';
+import { HttpStatus, ParseUUIDPipe, ValidationError, ValidationPipe } from '@nestjs/common';
 import { SocleError } from './socle-error';
 
 export interface FieldProblem {
@@ -34,3 +34,8 @@ export function createValidationPipe(): ValidationPipe {
     exceptionFactory: (errors) => validationFailed(flatten(errors)),
   });
 }
+
+/** `@Param('id', ParseId)`: a malformed id is a 400 VALIDATION_FAILED like any other bad field. */
+export const ParseId = new ParseUUIDPipe({
+  exceptionFactory: () => validationFailed([{ field: 'id', problems: ['id must be a UUID'] }]),
+});

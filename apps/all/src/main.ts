@@ -1,0 +1,4 @@
+import 'reflect-metadata';
+import { startApps } from './start-apps';
+
+void startApps(['api', 'gateway', 'worker']);

@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { AuditModule } from '@socle/audit';
+import { AuthGuard, CoreModule, HealthModule, RateLimitModule, SocleConfig } from '@socle/core';
+import { EnrollmentApiModule } from '@socle/enrollment';
+import { FleetApiModule } from '@socle/fleet';
+import { TenancyApiModule, TenancyModule } from '@socle/tenancy';
+
+/** The admin, technician and teacher API. */
+export function apiModule(config: SocleConfig) {
+  @Module({
+    imports: [
+      CoreModule.forRoot(config),
+      JwtModule.register({ global: true, secret: config.jwtSecret, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
+      RateLimitModule.forRoot((settings) => settings.loginRateLimitPerMinute),
+      AuditModule,
+      HealthModule,
+      TenancyModule,
+      TenancyApiModule,
+      FleetApiModule,
+      EnrollmentApiModule,
+    ],
+    providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
+  })
+  class ApiModule {}
+  return ApiModule;
+}

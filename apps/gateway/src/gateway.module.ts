@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '@socle/audit';
+import { CoreModule, HealthModule, RateLimitModule, SocleConfig } from '@socle/core';
+import { EnrollmentGatewayModule } from '@socle/enrollment';
+
+/** The device-facing side: enrollment, check-in, CA and CRL. No user accounts here. */
+export function gatewayModule(config: SocleConfig) {
+  @Module({
+    imports: [
+      CoreModule.forRoot(config),
+      RateLimitModule.forRoot((settings) => settings.enrollRateLimitPerMinute),
+      AuditModule,
+      HealthModule,
+      EnrollmentGatewayModule,
+    ],
+  })
+  class GatewayModule {}
+  return GatewayModule;
+}

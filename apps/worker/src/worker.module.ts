@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '@socle/audit';
+import { CoreModule, SocleConfig } from '@socle/core';
+import { JobDispatcher } from './job-dispatcher';
+import { JOB_HANDLERS } from './job-handler';
+import { EnrollmentTokenCleanupProcessor } from './processors/enrollment-token-cleanup.processor';
+import { QUEUE_HOSTS } from './queue-hosts';
+import { RecurringJobs } from './recurring-jobs';
+
+const PROCESSORS = [EnrollmentTokenCleanupProcessor];
+
+/** BullMQ processors only: no HTTP server. */
+export function workerModule(config: SocleConfig) {
+  @Module({
+    imports: [CoreModule.forRoot(config), AuditModule],
+    providers: [
+      ...PROCESSORS,
+      { provide: JOB_HANDLERS, useFactory: (...handlers) => handlers, inject: PROCESSORS },
+      JobDispatcher,
+      ...QUEUE_HOSTS,
+      RecurringJobs,
+    ],
+  })
+  class WorkerModule {}
+  return WorkerModule;
+}

@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Actor, currentRequestId } from '@socle/core';
+import { AuditEntry } from './audit-entry.entity';
+
+export interface AuditChange {
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  collectiviteId?: string | null;
+  summary?: Record<string, unknown>;
+}
+
+/** Who made a change: a signed-in person, a device, or Socle itself. */
+export type AuditAuthor = Actor | { system: string } | { deviceId: string };
+
+/**
+ * Writes the audit trail with the caller's EntityManager, so an entry exists if and only if the
+ * change it describes was committed.
+ */
+@Injectable()
+export class AuditService {
+  async record(manager: EntityManager, author: AuditAuthor, change: AuditChange): Promise<void> {
+    await manager.insert(AuditEntry, {
+      actorUserId: author instanceof Actor ? author.userId : null,
+      actorRole: author instanceof Actor ? author.role : 'system' in author ? `system:${author.system}` : 'device',
+      collectiviteId: change.collectiviteId ?? (author instanceof Actor ? author.collectiviteId : null),
+      action: change.action,
+      entityType: change.entityType,
+      entityId: change.entityId ?? ('deviceId' in author ? author.deviceId : null),
+      summary: (change.summary ?? {}) as object,
+      requestId: currentRequestId() ?? null,
+    });
+  }
+}

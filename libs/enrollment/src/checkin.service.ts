@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { SocleConfig } from '@socle/core';
+import { Device } from '@socle/fleet';
+import { CheckinDto } from './dto/checkin.dto';
+
+export interface CheckinAnswer {
+  commands: Array<{ id: string; type: string; payload: Record<string, unknown> }>;
+  checkinIntervalSeconds: number;
+}
+
+@Injectable()
+export class CheckinService {
+  constructor(private readonly dataSource: DataSource, private readonly config: SocleConfig) {}
+
+  /** Keeps the latest health report on the device row (what reports read) and moves a new device to `active`. */
+  async checkIn(device: Device, report: CheckinDto): Promise<CheckinAnswer> {
+    await this.dataSource.query(
+      `UPDATE devices SET
+         last_checkin_at = now(), updated_at = now(),
+         state = CASE WHEN state = 'enrolled' THEN 'active' ELSE state END,
+         os_version = COALESCE($2, os_version),
+         battery_level = COALESCE($3, battery_level), battery_charging = COALESCE($4, battery_charging),
+         battery_health = COALESCE($5, battery_health),
+         storage_free_bytes = COALESCE($6, storage_free_bytes), storage_total_bytes = COALESCE($7, storage_total_bytes)
+       WHERE id = $1`,
+      [
+        device.id,
+        report.osVersion ?? null,
+        report.battery?.level ?? null,
+        report.battery?.charging ?? null,
+        report.battery?.health ?? null,
+        report.storage?.freeBytes ?? null,
+        report.storage?.totalBytes ?? null,
+      ],
+    );
+    return { commands: [], checkinIntervalSeconds: this.config.checkinIntervalSeconds };
+  }
+}

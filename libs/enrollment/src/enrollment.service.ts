@@ -1,0 +1,143 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '@socle/audit';
+import { SocleConfig, SocleError, violatedConstraint } from '@socle/core';
+import { Device, Pack } from '@socle/fleet';
+import { parseDeviceCsr, PkiService } from '@socle/pki';
+import { Collectivite } from '@socle/tenancy';
+import { EnrollDto } from './dto/enroll.dto';
+import { hashEnrollmentToken } from './enrollment-token-secret';
+import { EnrollmentToken } from './enrollment-token.entity';
+
+export interface EnrollmentResult {
+  deviceId: string;
+  certificate: string;
+  caChain: string[];
+  checkinUrl: string;
+  checkinIntervalSeconds: number;
+}
+
+const PACK_FULL = () => SocleError.conflict('PACK_FULL', 'Ce pack est complet : retirez un appareil du pack ou utilisez le jeton d’un autre pack.');
+
+/**
+ * Enrollment is one transaction: consume a token use, lock the pack, take the lowest free number in
+ * it, create or attach the device, sign its certificate. Concurrent enrollments serialise on the
+ * pack row; the schema's constraints are the last word if anything slips past.
+ */
+@Injectable()
+export class EnrollmentService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly pki: PkiService,
+    private readonly audit: AuditService,
+    private readonly config: SocleConfig,
+  ) {}
+
+  async enroll(dto: EnrollDto): Promise<EnrollmentResult> {
+    const csr = parseDeviceCsr(dto.csr);
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const token = await this.consumeToken(manager, dto.token);
+        const pack = await manager.findOneOrFail(Pack, { where: { id: token.packId }, lock: { mode: 'pessimistic_write' } });
+        if (dto.osFamily !== pack.osFamily) throw osMismatch(dto.osFamily, pack.osFamily);
+        const device = await this.placeDevice(manager, pack, dto);
+        const collectivite = await manager.findOneByOrFail(Collectivite, { id: pack.collectiviteId });
+        const issued = await this.pki.issueDeviceCertificate(manager, {
+          collectiviteId: pack.collectiviteId,
+          collectiviteName: collectivite.name,
+          deviceId: device.id,
+          hardwareSerial: device.serialNumber,
+          csr,
+        });
+        await manager.update(Device, { id: device.id }, { certificateId: issued.certificate.id });
+        await this.audit.record(manager, { deviceId: device.id }, {
+          action: 'device.enroll',
+          entityType: 'device',
+          collectiviteId: pack.collectiviteId,
+          summary: { packId: pack.id, positionInPack: device.positionInPack, serialNumber: device.serialNumber, certificateSerial: issued.certificate.serialNumber },
+        });
+        return {
+          deviceId: device.id,
+          certificate: issued.certificatePem,
+          caChain: issued.caChain,
+          checkinUrl: `${this.config.publicGatewayUrl.replace(/\/$/, '')}/v1/checkin`,
+          checkinIntervalSeconds: this.config.checkinIntervalSeconds,
+        };
+      });
+    } catch (error) {
+      throw translateEnrollmentConstraint(error);
+    }
+  }
+
+  /** One atomic update both checks and spends a use, so a token for 15 cannot enroll a 16th device. */
+  private async consumeToken(manager: EntityManager, token: string): Promise<EnrollmentToken> {
+    const hash = hashEnrollmentToken(token);
+    // For an UPDATE, TypeORM's postgres driver answers [rows, rowCount].
+    const [spent]: [Array<{ id: string; packId: string }>, number] = await manager.query(
+      `UPDATE enrollment_tokens SET use_count = use_count + 1
+        WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now() AND use_count < max_uses
+        RETURNING id, pack_id AS "packId"`,
+      [hash],
+    );
+    if (spent.length) return spent[0] as EnrollmentToken;
+    const known = await manager.findOneBy(EnrollmentToken, { tokenHash: hash });
+    if (!known || known.revokedAt) {
+      throw SocleError.unauthorized('TOKEN_INVALID', "Jeton d'inscription inconnu ou révoqué : demandez un nouveau QR code au technicien.");
+    }
+    if (known.expiresAt <= new Date()) {
+      throw SocleError.unauthorized('TOKEN_EXPIRED', "Ce jeton d'inscription a expiré : demandez un nouveau QR code au technicien.");
+    }
+    throw SocleError.conflict('TOKEN_EXHAUSTED', "Ce jeton d'inscription a déjà servi autant de fois que prévu : demandez-en un nouveau.");
+  }
+
+  /** Attaches a device imported from the supplier's file, or creates it, at the lowest free number of the pack. */
+  private async placeDevice(manager: EntityManager, pack: Pack, dto: EnrollDto): Promise<Device> {
+    const existing = await manager.findOne(Device, {
+      where: { collectiviteId: pack.collectiviteId, serialNumber: dto.serialNumber },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (existing && (existing.state !== 'registered' || existing.packId)) {
+      throw SocleError.conflict('DEVICE_ALREADY_ENROLLED', `L'appareil ${dto.serialNumber} est déjà inscrit : retirez-le d'abord s'il doit être réinscrit.`);
+    }
+    if (existing && existing.osFamily !== pack.osFamily) throw osMismatch(existing.osFamily, pack.osFamily);
+    const [{ position }] = await manager.query(
+      `SELECT min(candidate)::int AS position FROM generate_series(1, $2::int) AS candidate
+        WHERE candidate NOT IN (SELECT position_in_pack FROM devices WHERE pack_id = $1)`,
+      [pack.id, pack.capacity],
+    );
+    if (position === null) throw PACK_FULL();
+    const placement = {
+      packId: pack.id,
+      packCapacity: pack.capacity,
+      positionInPack: position as number,
+      state: 'enrolled' as const,
+      enrolledAt: new Date(),
+      osVersion: dto.osVersion ?? null,
+      model: dto.model ?? existing?.model ?? null,
+      deviceKind: dto.deviceKind,
+    };
+    if (existing) {
+      await manager.update(Device, { id: existing.id }, placement);
+      return { ...existing, ...placement };
+    }
+    return manager.save(manager.create(Device, { ...placement, collectiviteId: pack.collectiviteId, serialNumber: dto.serialNumber, osFamily: dto.osFamily }));
+  }
+}
+
+function osMismatch(deviceOs: string, packOs: string): SocleError {
+  return SocleError.conflict('PACK_OS_MISMATCH', `Cet appareil (${deviceOs}) ne peut pas rejoindre un pack ${packOs} : un pack ne contient qu'un seul système.`);
+}
+
+function translateEnrollmentConstraint(error: unknown): unknown {
+  switch (violatedConstraint(error)) {
+    case 'uq_devices_pack_position':
+    case 'chk_devices_pack_position':
+      return PACK_FULL();
+    case 'fk_devices_pack_os':
+      return osMismatch('autre système', 'différent');
+    case 'uq_devices_tenant_serial':
+      return SocleError.conflict('DEVICE_ALREADY_ENROLLED', 'Cet appareil est en cours d’inscription ou déjà inscrit.');
+    default:
+      return error;
+  }
+}
