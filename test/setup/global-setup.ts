@@ -1,9 +1,12 @@
-import 'reflect-metadata';
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { prepareDatabase } from '../../libs/core/src/database/prepare-database';
+import { join } from 'node:path';
 import { testDatabaseUrl, testRunId } from './test-run';
 
-/** Creates this run's database, applies the migrations once, and points every suite at it. */
+/**
+ * Creates this run's database, applies the migrations once (with the same CLI as production, in a
+ * child process that resolves the @socle/* paths), and points every suite at it.
+ */
 export default async function globalSetup(): Promise<void> {
   const runId = testRunId();
   process.env.NODE_ENV = 'test';
@@ -12,5 +15,6 @@ export default async function globalSetup(): Promise<void> {
   process.env.SOCLE_MASTER_KEY ??= randomBytes(32).toString('base64');
   process.env.SOCLE_JWT_SECRET ??= randomBytes(48).toString('base64url');
   process.env.SOCLE_LOG_LEVEL ??= 'silent';
-  await prepareDatabase({ databaseUrl: process.env.SOCLE_DATABASE_URL });
+  const root = join(__dirname, '..', '..');
+  execFileSync(process.execPath, ['-r', '@swc-node/register', join(root, 'libs/core/src/database/migrate-cli.ts')], { cwd: root, env: process.env, stdio: ['ignore', 'ignore', 'inherit'] });
 }

@@ -1,0 +1,46 @@
+export interface ApiResponse<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+/** A thin fetch wrapper so a scenario reads as the calls a technician's console would make. */
+export class ApiClient {
+  constructor(readonly baseUrl: string, readonly token?: string) {}
+
+  as(token: string): ApiClient {
+    return new ApiClient(this.baseUrl, token);
+  }
+
+  get<T = any>(path: string): Promise<ApiResponse<T>> {
+    return this.request('GET', path);
+  }
+
+  post<T = any>(path: string, body?: unknown, contentType = 'application/json'): Promise<ApiResponse<T>> {
+    return this.request('POST', path, body, contentType);
+  }
+
+  patch<T = any>(path: string, body?: unknown): Promise<ApiResponse<T>> {
+    return this.request('PATCH', path, body);
+  }
+
+  delete<T = any>(path: string): Promise<ApiResponse<T>> {
+    return this.request('DELETE', path);
+  }
+
+  async request<T>(method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<ApiResponse<T>> {
+    const headers: Record<string, string> = {};
+    if (this.token) headers.authorization = `Bearer ${this.token}`;
+    if (body !== undefined) headers['content-type'] = contentType;
+    const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
+    const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body: payload });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      // Non-JSON answers (PEM, HTML docs) are returned as text.
+    }
+    return { status: response.status, body: parsed as T, headers: response.headers };
+  }
+}
