@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
+import { AuthService } from './auth.service';
 import { AuthController, CollectivitesController, SchoolsController } from './tenancy.controller';
 import { TenancyModule } from './tenancy.module';
 
-@Module({ imports: [TenancyModule], controllers: [AuthController, CollectivitesController, SchoolsController] })
+/** Login needs the JWT module, which only the api has. */
+@Module({ imports: [TenancyModule], controllers: [AuthController, CollectivitesController, SchoolsController], providers: [AuthService] })
 export class TenancyApiModule {}

@@ -1,0 +1,14 @@
+export * from './agent-types';
+export { AgentHttpError, failureCode } from './agent-http-error';
+export { SimulatedDevice } from './simulated-device';
+export type { SimulatedDeviceOptions, DeviceIdentity, DeviceRunOptions, DeviceRunReport } from './simulated-device-options';
+export { warnOnConsole } from './agent-log';
+export { SimulatedFleet } from './fleet';
+export type { SimulatedFleetOptions, FleetRunOptions } from './fleet';
+export type { FleetSummary } from './fleet-summary';
+export type { DeviceStats } from './device-stats';
+export { defaultCommandHandlers, dispatchCommand } from './command-handlers';
+export type { CommandHandler, CommandHandlers } from './command-handlers';
+export type { SimulatedDeviceState } from './device-state';
+export { downloadGatewayCa } from './gateway-ca';
+export { formatSummaryTable } from './summary-table';
