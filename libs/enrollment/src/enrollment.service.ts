@@ -35,6 +35,7 @@ export class EnrollmentService {
 
   async enroll(dto: EnrollDto): Promise<EnrollmentResult> {
     const csr = parseDeviceCsr(dto.csr);
+    await this.ensureIssuingCa(dto.token);
     try {
       return await this.dataSource.transaction(async (manager) => {
         const token = await this.consumeToken(manager, dto.token);
@@ -67,6 +68,19 @@ export class EnrollmentService {
     } catch (error) {
       throw translateEnrollmentConstraint(error);
     }
+  }
+
+  /**
+   * Creating a collectivité's CA needs its own connection; doing it inside the enrollment
+   * transaction would let a burst of first enrollments hold every pooled connection while waiting
+   * for it. So the CA is made sure of first, outside any transaction.
+   */
+  private async ensureIssuingCa(token: string): Promise<void> {
+    const [owner] = await this.dataSource.query(
+      `SELECT c.id, c.name FROM enrollment_tokens t JOIN collectivites c ON c.id = t.collectivite_id WHERE t.token_hash = $1`,
+      [hashEnrollmentToken(token)],
+    );
+    if (owner) await this.pki.collectiviteCa(owner.id, owner.name);
   }
 
   /** One atomic update both checks and spends a use, so a token for 15 cannot enroll a 16th device. */

@@ -3,6 +3,12 @@ import * as forge from 'node-forge';
 
 const SHA256_WITH_RSA = forge.pki.oids.sha256WithRSAEncryption;
 
+/** Both exist in node-forge but are missing from @types/node-forge. */
+const forgeInternals = forge.pki as typeof forge.pki & {
+  getTBSCertificate(cert: forge.pki.Certificate): forge.asn1.Asn1;
+  getCertificationRequestInfo(csr: forge.pki.CertificateSigningRequest): forge.asn1.Asn1;
+};
+
 /**
  * node-forge builds certificates well but signs in pure JavaScript, which caps enrollment at a few
  * dozen devices per second. These helpers keep forge for the structure and do what `cert.sign()`
@@ -12,7 +18,7 @@ export function signCertificate(cert: forge.pki.Certificate, privateKey: KeyObje
   const mutable = cert as forge.pki.Certificate & { tbsCertificate: forge.asn1.Asn1; md: forge.md.MessageDigest };
   mutable.signatureOid = SHA256_WITH_RSA;
   mutable.siginfo.algorithmOid = SHA256_WITH_RSA;
-  mutable.tbsCertificate = forge.pki.getTBSCertificate(cert);
+  mutable.tbsCertificate = forgeInternals.getTBSCertificate(cert);
   const bytes = forge.asn1.toDer(mutable.tbsCertificate).getBytes();
   mutable.md = digest(bytes);
   mutable.signature = nativeSign(bytes, privateKey);
@@ -26,7 +32,7 @@ export function signCertificationRequest(csr: forge.pki.CertificateSigningReques
   };
   mutable.signatureOid = SHA256_WITH_RSA;
   mutable.siginfo.algorithmOid = SHA256_WITH_RSA;
-  mutable.certificationRequestInfo = forge.pki.getCertificationRequestInfo(csr);
+  mutable.certificationRequestInfo = forgeInternals.getCertificationRequestInfo(csr);
   const bytes = forge.asn1.toDer(mutable.certificationRequestInfo).getBytes();
   mutable.md = digest(bytes);
   mutable.signature = nativeSign(bytes, privateKey);

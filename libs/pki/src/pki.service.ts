@@ -1,0 +1,175 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID, X509Certificate } from 'node:crypto';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { SecretBox, SocleConfig, SocleError } from '@socle/core';
+import { CertificateAuthority } from './certificate-authority.entity';
+import { CertificateAuthorityStore } from './certificate-authority-store';
+import { verifyIssuedBy } from './chain-verification';
+import { RevocationReason } from './crl';
+import { DeviceCsr, parseDeviceCsr } from './device-csr';
+import { IssuedCertificate } from './issued-certificate.entity';
+import { issueDeviceCertificate, issueServerCertificate, sameServerNames } from './leaf-certificates';
+import { derFingerprint } from './pem';
+import { RevocationListPublisher } from './revocation-list-publisher';
+
+/** A gateway certificate closer than this to its end is replaced at the next start. */
+const GATEWAY_RENEWAL_MARGIN_MS = 30 * 86_400_000;
+
+export interface DeviceCertificateInput {
+  collectiviteId: string;
+  collectiviteName: string;
+  deviceId: string;
+  hardwareSerial: string;
+  /** PEM PKCS#10 as sent by the device, or already checked with parseDeviceCsr. */
+  csr: string | DeviceCsr;
+}
+
+export interface DeviceCertificateIssued {
+  certificate: IssuedCertificate;
+  certificatePem: string;
+  /** [collectivité intermediate, root], what the device installs next to its certificate. */
+  caChain: string[];
+}
+
+export interface GatewayTlsCredentials {
+  keyPem: string;
+  certPem: string;
+  /** The root: what devices pin and what client certificates chain to. */
+  caPem: string;
+}
+
+/** Socle's certificate authority: device identities, the gateway's TLS certificate, revocation. */
+@Injectable()
+export class PkiService {
+  private readonly secrets: SecretBox;
+  private readonly authorities: CertificateAuthorityStore;
+  private readonly revocationLists: RevocationListPublisher;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: SocleConfig,
+  ) {
+    this.secrets = new SecretBox(config.masterKey);
+    this.authorities = new CertificateAuthorityStore(dataSource, this.secrets);
+    this.revocationLists = new RevocationListPublisher(dataSource, this.authorities);
+  }
+
+  rootCa(): Promise<CertificateAuthority> {
+    return this.authorities.rootCa();
+  }
+
+  collectiviteCa(collectiviteId: string, name: string, manager?: EntityManager): Promise<CertificateAuthority> {
+    return this.authorities.collectiviteCa(collectiviteId, name, manager);
+  }
+
+  /** Records the certificate with `manager`, so it exists only if the caller's enrollment commits. */
+  async issueDeviceCertificate(manager: EntityManager, input: DeviceCertificateInput): Promise<DeviceCertificateIssued> {
+    const csr = typeof input.csr === 'string' ? parseDeviceCsr(input.csr) : input.csr;
+    // The CA comes first, through its own transaction: creating it under the caller's would hold its lock until the enrollment commits.
+    const [intermediate, root] = await Promise.all([this.collectiviteCa(input.collectiviteId, input.collectiviteName), this.rootCa()]);
+    const issued = issueDeviceCertificate({
+      ca: this.authorities.signer(intermediate),
+      csr,
+      deviceId: input.deviceId,
+      collectiviteId: input.collectiviteId,
+      hardwareSerial: input.hardwareSerial,
+      days: this.config.deviceCertificateDays,
+    });
+    const certificate = manager.create(IssuedCertificate, {
+      issuerId: intermediate.id,
+      kind: 'device',
+      deviceId: input.deviceId,
+      serialNumber: issued.serialNumber,
+      fingerprint: issued.fingerprint,
+      subject: issued.subject,
+      certificatePem: issued.certificatePem,
+      sealedPrivateKey: null,
+      notBefore: issued.notBefore,
+      notAfter: issued.notAfter,
+      revokedAt: null,
+      revocationReason: null,
+    });
+    await manager.insert(IssuedCertificate, certificate);
+    return { certificate, certificatePem: issued.certificatePem, caChain: [intermediate.certificatePem, root.certificatePem] };
+  }
+
+  /** Reuses the stored certificate while it names the same hosts and has a month left; otherwise issues and stores another. */
+  async gatewayTlsCredentials(hostnames: readonly string[]): Promise<GatewayTlsCredentials> {
+    const root = await this.rootCa();
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', ['socle.pki.gateway_tls']);
+      const current = await manager.findOne(IssuedCertificate, {
+        where: { kind: 'gateway_tls', issuerId: root.id, revokedAt: IsNull() },
+        order: { notAfter: 'DESC' },
+      });
+      if (current?.sealedPrivateKey && current.notAfter.getTime() - Date.now() > GATEWAY_RENEWAL_MARGIN_MS && sameServerNames(current.certificatePem, hostnames)) {
+        return { keyPem: this.secrets.open(current.sealedPrivateKey, current.id), certPem: current.certificatePem, caPem: root.certificatePem };
+      }
+      const issued = issueServerCertificate({ ca: this.authorities.signer(root), hostnames });
+      const id = randomUUID();
+      await manager.insert(IssuedCertificate, {
+        id,
+        issuerId: root.id,
+        kind: 'gateway_tls',
+        deviceId: null,
+        serialNumber: issued.serialNumber,
+        fingerprint: issued.fingerprint,
+        subject: issued.subject,
+        certificatePem: issued.certificatePem,
+        sealedPrivateKey: this.secrets.seal(issued.privateKeyPem, id),
+        notBefore: issued.notBefore,
+        notAfter: issued.notAfter,
+      });
+      return { keyPem: issued.privateKeyPem, certPem: issued.certificatePem, caPem: root.certificatePem };
+    });
+  }
+
+  /** No cache on purpose: a revocation must shut the device out at its very next request, on every gateway. */
+  findActiveDeviceCertificate(fingerprint: string): Promise<IssuedCertificate | null> {
+    return this.dataSource
+      .getRepository(IssuedCertificate)
+      .createQueryBuilder('certificate')
+      .where('certificate.fingerprint = :fingerprint', { fingerprint: fingerprint.replace(/:/g, '').toLowerCase() })
+      .andWhere("certificate.kind = 'device'")
+      .andWhere('certificate.revokedAt IS NULL')
+      .andWhere('certificate.notBefore <= now() AND certificate.notAfter > now()')
+      .getOne();
+  }
+
+  /** Proxy mode: the fingerprint of a forwarded client certificate that chains to our root, else null. */
+  async verifyForwardedCertificate(pem: string): Promise<string | null> {
+    let leaf: X509Certificate;
+    try {
+      leaf = new X509Certificate(pem);
+    } catch {
+      return null;
+    }
+    const fingerprint = derFingerprint(leaf.raw);
+    const [root, issuer] = await Promise.all([this.rootCa(), this.authorities.issuerOf(leaf, fingerprint)]);
+    if (!issuer) return null;
+    return verifyIssuedBy(pem, [root.certificatePem, issuer.certificatePem]) ? fingerprint : null;
+  }
+
+  /** True when this call revoked it, false when it already was. */
+  async revoke(manager: EntityManager, certificateId: string, reason: RevocationReason): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(IssuedCertificate)
+      .set({ revokedAt: () => 'now()', revocationReason: reason })
+      .where({ id: certificateId, revokedAt: IsNull() })
+      .execute();
+    if (result.affected) return true;
+    if (await manager.existsBy(IssuedCertificate, { id: certificateId })) return false;
+    throw SocleError.notFound('CERTIFICATE_NOT_FOUND', "Ce certificat n'existe pas : il n'a jamais été émis par Socle.");
+  }
+
+  /** The root first, then every collectivité intermediate: what devices and reverse proxies trust. */
+  async caBundlePem(): Promise<string> {
+    await this.rootCa();
+    return (await this.authorities.all()).map((ca) => ca.certificatePem).join('');
+  }
+
+  crlPem(): Promise<string> {
+    return this.revocationLists.crlPem();
+  }
+}
