@@ -83,11 +83,12 @@ describe('Every route against another tenant and against garbage', () => {
   it('answers garbage on every body route with 400 VALIDATION_FAILED and writes nothing', async () => {
     const { operator } = await import('../support/factories');
     const clients: Record<string, ApiClient> = { operator: await operator(stack), admin: town.admin, technician: town.technician, anonymous: stack.api };
+    const allOptional = new Set([`/api/v1/packs/${ids.packId}`, `/api/v1/packs/${ids.packId}/enrollment-tokens`]);
     const before = await snapshot(stack);
     for (const [method, path, who, valid] of bodyRoutes()) {
       const bodies = [...garbageBodies, { ...valid, unexpected: true }, { ...valid, collectiviteId: intruder.collectiviteId }];
       for (const body of bodies) {
-        if (method === 'PATCH' && JSON.stringify(body) === '{}') continue; // an empty patch is a valid no-op
+        if (allOptional.has(path) && JSON.stringify(body) === '{}') continue; // every field is optional there
         const response = await clients[who].request<{ code: string }>(method, path, body);
         expect({ method, path, body, status: response.status, code: response.body?.code }).toEqual({ method, path, body, status: 400, code: 'VALIDATION_FAILED' });
       }

@@ -31,7 +31,7 @@ export class AuditEntry {
   entityId: string | null;
 
   /** Before/after summary of the fields that changed; never a secret. */
-  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  @Column({ type: 'jsonb' })
   summary: Record<string, unknown>;
 
   @Column({ name: 'request_id', type: 'text', nullable: true })

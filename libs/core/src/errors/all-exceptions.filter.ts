@@ -13,7 +13,8 @@ interface ErrorBody {
 }
 
 const HTTP_CODES: Record<number, { code: string; message: string }> = {
-  400: { code: 'BAD_REQUEST', message: 'La requête est mal formée.' },
+  // Outside our DTOs, a 400 comes from the body parser: the JSON itself is unreadable.
+  400: { code: 'VALIDATION_FAILED', message: 'Le corps de la requête est illisible : envoyez un objet JSON valide.' },
   401: { code: 'UNAUTHENTICATED', message: 'Authentification requise : connectez-vous puis réessayez.' },
   403: { code: 'FORBIDDEN', message: "Vous n'avez pas le droit de faire cette action." },
   404: { code: 'NOT_FOUND', message: "Cette ressource n'existe pas." },
