@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AuthService } from './auth.service';
-import { AuthController, CollectivitesController, SchoolsController } from './tenancy.controller';
+import { AuthController } from './auth.controller';
+import { CollectivitesController } from './collectivites.controller';
+import { SchoolsController } from './schools.controller';
 import { TenancyModule } from './tenancy.module';
 
 /** Login needs the JWT module, which only the api has. */

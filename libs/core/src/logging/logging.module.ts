@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { SocleConfig } from '../config/socle-config';
 
@@ -8,6 +8,7 @@ import { SocleConfig } from '../config/socle-config';
     LoggerModule.forRootAsync({
       inject: [SocleConfig],
       useFactory: (config: SocleConfig) => ({
+        forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
         pinoHttp: {
           level: config.logLevel,
           genReqId: (request) => String((request as { id?: string }).id ?? ''),

@@ -1,0 +1,30 @@
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Actor, CurrentActor, ParseId, Role, Roles, SocleError } from '@socle/core';
+import { CollectivitesService } from './collectivites.service';
+import { CreateCollectiviteDto } from './dto/create-collectivite.dto';
+import { CreateUserDto } from './dto/create-user.dto';
+import { UsersService } from './users.service';
+
+@ApiTags('collectivites')
+@ApiBearerAuth()
+@Controller('collectivites')
+export class CollectivitesController {
+  constructor(private readonly collectivites: CollectivitesService, private readonly users: UsersService) {}
+
+  @Post()
+  @Roles(Role.PlatformAdmin)
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateCollectiviteDto) {
+    return this.collectivites.create(actor, dto);
+  }
+
+  @Post(':id/users')
+  @Roles(Role.PlatformAdmin, Role.CollectiviteAdmin)
+  async createUser(@CurrentActor() actor: Actor, @Param('id', ParseId) id: string, @Body() dto: CreateUserDto) {
+    const collectivite = await this.collectivites.findVisible(actor, id);
+    if (actor.role === Role.PlatformAdmin && dto.role !== Role.CollectiviteAdmin) {
+      throw SocleError.forbidden('ROLE_FORBIDDEN', "L'opérateur crée les administrateurs de la collectivité ; eux créent ensuite techniciens et enseignants.");
+    }
+    return this.users.create(actor, collectivite.id, dto);
+  }
+}
