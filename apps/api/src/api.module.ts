@@ -3,8 +3,10 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { AuditModule } from '@socle/audit';
 import { AuthGuard, CoreModule, HealthModule, RateLimitModule, SocleConfig } from '@socle/core';
+import { DeliveryApiModule } from '@socle/delivery';
 import { EnrollmentApiModule } from '@socle/enrollment';
 import { FleetApiModule } from '@socle/fleet';
+import { ProfilesApiModule } from '@socle/profiles';
 import { TenancyApiModule, TenancyModule } from '@socle/tenancy';
 
 /** The admin, technician and teacher API. */
@@ -20,6 +22,8 @@ export function apiModule(config: SocleConfig) {
       TenancyApiModule,
       FleetApiModule,
       EnrollmentApiModule,
+      DeliveryApiModule,
+      ProfilesApiModule,
     ],
     providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
   })

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@socle/audit';
 import { CoreModule, HealthModule, RateLimitModule, SocleConfig } from '@socle/core';
+import { DeliveryGatewayModule } from '@socle/delivery';
 import { EnrollmentGatewayModule } from '@socle/enrollment';
 
 /** The device-facing side: enrollment, check-in, CA and CRL. No user accounts here. */
@@ -12,6 +13,7 @@ export function gatewayModule(config: SocleConfig) {
       AuditModule,
       HealthModule,
       EnrollmentGatewayModule,
+      DeliveryGatewayModule,
     ],
   })
   class GatewayModule {}

@@ -15,4 +15,16 @@ export class MaintenanceQueueHost extends WorkerHost {
   }
 }
 
-export const QUEUE_HOSTS = [MaintenanceQueueHost];
+/** Deliveries are short (one query, one publish) and many: several run at once. */
+@Processor(QueueName.Delivery, { concurrency: 50 })
+export class DeliveryQueueHost extends WorkerHost {
+  constructor(private readonly dispatcher: JobDispatcher) {
+    super();
+  }
+
+  process(job: Job): Promise<unknown> {
+    return this.dispatcher.dispatch(job);
+  }
+}
+
+export const QUEUE_HOSTS = [MaintenanceQueueHost, DeliveryQueueHost];

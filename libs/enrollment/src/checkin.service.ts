@@ -1,19 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { SocleConfig } from '@socle/core';
+import { DeviceCommandsService, HandedCommand } from '@socle/delivery';
 import { Device } from '@socle/fleet';
+import { ProfileDeliveryHooks } from '@socle/profiles';
 import { CheckinDto } from './dto/checkin.dto';
 
 export interface CheckinAnswer {
-  commands: Array<{ id: string; type: string; payload: Record<string, unknown> }>;
+  commands: HandedCommand[];
   checkinIntervalSeconds: number;
 }
 
 @Injectable()
 export class CheckinService {
-  constructor(private readonly dataSource: DataSource, private readonly config: SocleConfig) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: SocleConfig,
+    private readonly commands: DeviceCommandsService,
+    private readonly profiles: ProfileDeliveryHooks,
+  ) {}
 
-  /** Keeps the latest health report on the device row (what reports read) and moves a new device to `active`. */
+  /**
+   * Keeps the latest health report on the device row (what reports read), moves a new device to
+   * `active`, repairs profile drift from the list the device reports, and hands over what waits.
+   */
   async checkIn(device: Device, report: CheckinDto): Promise<CheckinAnswer> {
     await this.dataSource.query(
       `UPDATE devices SET
@@ -34,6 +44,7 @@ export class CheckinService {
         report.storage?.totalBytes ?? null,
       ],
     );
-    return { commands: [], checkinIntervalSeconds: this.config.checkinIntervalSeconds };
+    if (report.profiles) await this.profiles.reconcileReported(device, report.profiles);
+    return { commands: await this.commands.handOver(device), checkinIntervalSeconds: this.config.checkinIntervalSeconds };
   }
 }

@@ -1,14 +1,15 @@
 import { Module } from '@nestjs/common';
+import { DeliveryModule } from '@socle/delivery';
 import { FleetModule } from '@socle/fleet';
 import { PkiModule } from '@socle/pki';
+import { ProfilesModule } from '@socle/profiles';
 import { CheckinService } from './checkin.service';
-import { DeviceCertificateGuard } from './device-certificate.guard';
 import { EnrollmentTokensService } from './enrollment-tokens.service';
 import { EnrollmentService } from './enrollment.service';
 
 @Module({
-  imports: [FleetModule, PkiModule],
-  providers: [EnrollmentTokensService, EnrollmentService, CheckinService, DeviceCertificateGuard],
-  exports: [EnrollmentTokensService, EnrollmentService, CheckinService, DeviceCertificateGuard, PkiModule],
+  imports: [FleetModule, PkiModule, DeliveryModule, ProfilesModule],
+  providers: [EnrollmentTokensService, EnrollmentService, CheckinService],
+  exports: [EnrollmentTokensService, EnrollmentService, CheckinService, PkiModule],
 })
 export class EnrollmentModule {}

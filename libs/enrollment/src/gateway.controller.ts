@@ -1,9 +1,8 @@
 import { Body, Controller, Get, Header, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
-import { PkiService } from '@socle/pki';
+import { DeviceCertificateGuard, DeviceRequest, PkiService } from '@socle/pki';
 import { CheckinService } from './checkin.service';
-import { DeviceCertificateGuard, DeviceRequest } from './device-certificate.guard';
 import { CheckinDto } from './dto/checkin.dto';
 import { EnrollDto } from './dto/enroll.dto';
 import { EnrollmentService } from './enrollment.service';

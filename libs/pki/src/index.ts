@@ -4,3 +4,4 @@ export * from './native-signer';
 export * from './pki-crypto';
 export * from './pki.service';
 export * from './pki.module';
+export * from './device-certificate.guard';

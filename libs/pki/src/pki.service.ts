@@ -1,3 +1,4 @@
+import type { SigningCa } from './issuing-ca';
 import { Injectable } from '@nestjs/common';
 import { randomUUID, X509Certificate } from 'node:crypto';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
@@ -60,6 +61,12 @@ export class PkiService {
 
   collectiviteCa(collectiviteId: string, name: string, manager?: EntityManager): Promise<CertificateAuthority> {
     return this.authorities.collectiviteCa(collectiviteId, name, manager);
+  }
+
+  /** The collectivité's CA as a signer (configuration profiles are signed with it) and the chain above it. */
+  async collectiviteSigner(collectiviteId: string, name: string): Promise<SigningCa & { chainPems: string[] }> {
+    const [intermediate, root] = await Promise.all([this.collectiviteCa(collectiviteId, name), this.rootCa()]);
+    return { ...this.authorities.signer(intermediate), chainPems: [root.certificatePem] };
   }
 
   /** Records the certificate with `manager`, so it exists only if the caller's enrollment commits. */

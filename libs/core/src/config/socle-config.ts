@@ -63,6 +63,13 @@ export class SocleConfig {
   @Type(() => Number) @IsInt() @Min(1) @Max(3650)
   deviceCertificateDays: number;
 
+  /** A device with open commands and no check-in for this long is woken again by the reconciler. */
+  @Type(() => Number) @IsInt() @Min(10)
+  silentDeviceSeconds: number;
+
+  @Type(() => Number) @IsInt() @Min(1) @Max(3600)
+  reconcileIntervalSeconds: number;
+
   @Type(() => Number) @IsInt() @Min(1)
   loginRateLimitPerMinute: number;
 

@@ -5,7 +5,7 @@ import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { SocleConfig, SocleError } from '@socle/core';
 import { Device } from '@socle/fleet';
-import { PkiService } from '@socle/pki';
+import { PkiService } from './pki.service';
 
 export type DeviceRequest = Request & { device?: Device };
 

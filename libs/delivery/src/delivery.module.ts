@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { FleetModule } from '@socle/fleet';
+import { PkiModule } from '@socle/pki';
+import { DeliveryJobs } from './delivery-jobs';
+import { DeviceCommandsService } from './device-commands.service';
+import { DeviceNotifier } from './device-notifier';
+import { RedisWakeNotifier } from './redis-wake-notifier';
+import { WakeListener } from './wake-listener';
+
+@Module({
+  imports: [FleetModule, PkiModule],
+  providers: [DeliveryJobs, DeviceCommandsService, WakeListener, { provide: DeviceNotifier, useClass: RedisWakeNotifier }],
+  exports: [DeliveryJobs, DeviceCommandsService, WakeListener, DeviceNotifier, PkiModule],
+})
+export class DeliveryModule {}

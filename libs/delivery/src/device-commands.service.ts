@@ -1,0 +1,139 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '@socle/audit';
+import { Actor, SocleError } from '@socle/core';
+import { Device, DevicesService } from '@socle/fleet';
+import { notNowDelaySeconds } from './command-backoff';
+import { DeliveryJobs } from './delivery-jobs';
+import { CommandType, DeviceCommand } from './device-command.entity';
+import { CommandResultDto } from './dto/command-result.dto';
+import { DeviceCommandDto } from './dto/device-command.dto';
+
+export interface HandedCommand {
+  id: string;
+  type: CommandType;
+  payload: Record<string, unknown>;
+}
+
+/** Something to do once a device confirmed a command (install recorded, state changed…). */
+export type AcknowledgementHook = (manager: EntityManager, command: DeviceCommand) => Promise<void>;
+
+/** Adds what the device needs to carry a command out (e.g. the rendered profile) at hand-over time. */
+export type PayloadExpander = (device: Device, payload: Record<string, unknown>) => Promise<Record<string, unknown>>;
+
+/** A delivered command is handed again if the device has not answered within this delay. */
+const REDELIVER_AFTER_SECONDS = 120;
+
+@Injectable()
+export class DeviceCommandsService {
+  private readonly acknowledgementHooks = new Map<CommandType, AcknowledgementHook>();
+  private readonly payloadExpanders = new Map<CommandType, PayloadExpander>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly devices: DevicesService,
+    private readonly jobs: DeliveryJobs,
+    private readonly audit: AuditService,
+  ) {
+    this.onAcknowledged('lock', (manager, command) => setDeviceState(manager, command.deviceId, 'active', 'locked'));
+    this.onAcknowledged('unlock', (manager, command) => setDeviceState(manager, command.deviceId, 'locked', 'active'));
+  }
+
+  /** Other contexts (profiles, sessions, lifecycle) register what an acknowledgement means for them. */
+  onAcknowledged(type: CommandType, hook: AcknowledgementHook): void {
+    this.acknowledgementHooks.set(type, hook);
+  }
+
+  onHandOver(type: CommandType, expander: PayloadExpander): void {
+    this.payloadExpanders.set(type, expander);
+  }
+
+  /** A technician's command to one device; a wipe must be confirmed by typing the serial number again. */
+  async issueManual(actor: Actor, deviceId: string, dto: DeviceCommandDto): Promise<DeviceCommand> {
+    const device = await this.devices.findVisible(actor, deviceId);
+    if (['registered', 'retired', 'taken_back'].includes(device.state)) {
+      throw SocleError.conflict('DEVICE_NOT_MANAGED', `L'appareil est « ${device.state} » : il ne reçoit pas de commandes.`, { state: device.state });
+    }
+    if (dto.type === 'wipe' && dto.confirm !== device.serialNumber) {
+      throw SocleError.badRequest('WIPE_CONFIRMATION_REQUIRED', `L'effacement est définitif : recopiez le numéro de série de l'appareil (${device.serialNumber}) dans « confirm ».`);
+    }
+    const command = await this.dataSource.transaction(async (manager) => {
+      const saved = await manager.save(
+        manager.create(DeviceCommand, {
+          collectiviteId: device.collectiviteId,
+          deviceId: device.id,
+          type: dto.type,
+          payload: dto.message ? { message: dto.message } : {},
+          createdBy: actor.userId,
+        }),
+      );
+      await this.audit.record(manager, actor, {
+        action: `device.command.${dto.type}`,
+        entityType: 'device',
+        entityId: device.id,
+        summary: { commandId: saved.id, serialNumber: device.serialNumber },
+      });
+      return saved;
+    });
+    await this.jobs.enqueueAfterCommit([command.id]);
+    return command;
+  }
+
+  /** What the device gets at check-in: its open commands, oldest first, marked delivered. */
+  async handOver(device: Device): Promise<HandedCommand[]> {
+    const commands: HandedCommand[] = await this.dataSource.query(
+      `WITH handed AS (
+         UPDATE device_commands SET status = 'delivered', delivered_at = now(), updated_at = now()
+          WHERE id IN (
+            SELECT id FROM device_commands
+             WHERE device_id = $1 AND next_attempt_at <= now()
+               AND (status = 'pending' OR (status = 'delivered' AND delivered_at < now() - make_interval(secs => $2)))
+             ORDER BY created_at LIMIT 100 FOR UPDATE SKIP LOCKED)
+          RETURNING id, type, payload, created_at)
+       SELECT id, type, payload FROM handed ORDER BY created_at`,
+      [device.id, REDELIVER_AFTER_SECONDS],
+    );
+    return Promise.all(
+      commands.map(async (command) => {
+        const expand = this.payloadExpanders.get(command.type);
+        return expand ? { ...command, payload: await expand(device, command.payload) } : command;
+      }),
+    );
+  }
+
+  async hasDueCommands(deviceId: string): Promise<boolean> {
+    const rows = await this.dataSource.query(
+      `SELECT 1 FROM device_commands WHERE device_id = $1 AND status = 'pending' AND next_attempt_at <= now() LIMIT 1`,
+      [deviceId],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * Applies a device's answer exactly once: only an open command changes; a repeated or late answer
+   * is a no-op that reports the state already recorded.
+   */
+  async applyResult(device: Device, commandId: string, result: CommandResultDto): Promise<{ id: string; status: string; applied: boolean }> {
+    return this.dataSource.transaction(async (manager) => {
+      const command = await manager.findOne(DeviceCommand, { where: { id: commandId, deviceId: device.id }, lock: { mode: 'pessimistic_write' } });
+      if (!command) throw SocleError.notFound('COMMAND_NOT_FOUND', 'Commande inconnue pour cet appareil.');
+      if (command.status !== 'pending' && command.status !== 'delivered') return { id: command.id, status: command.status, applied: false };
+      if (result.status === 'not_now') {
+        const attempts = command.attempts + 1;
+        await manager.query(
+          `UPDATE device_commands SET status = 'pending', attempts = $2, next_attempt_at = now() + make_interval(secs => $3), updated_at = now() WHERE id = $1`,
+          [command.id, attempts, notNowDelaySeconds(attempts)],
+        );
+        return { id: command.id, status: 'pending', applied: true };
+      }
+      const status = result.status === 'acknowledged' ? 'acknowledged' : 'failed';
+      await manager.update(DeviceCommand, { id: command.id }, { status, completedAt: new Date(), lastError: status === 'failed' ? result.detail ?? 'erreur sans détail' : null });
+      if (status === 'acknowledged') await this.acknowledgementHooks.get(command.type)?.(manager, command);
+      return { id: command.id, status, applied: true };
+    });
+  }
+}
+
+async function setDeviceState(manager: EntityManager, deviceId: string, from: string, to: string): Promise<void> {
+  await manager.query(`UPDATE devices SET state = $3, updated_at = now() WHERE id = $1 AND state = $2`, [deviceId, from, to]);
+}
