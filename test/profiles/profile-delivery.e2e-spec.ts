@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { SimulatedDevice } from '@socle/agent';
 import { createPack, createSchool, createTenant, expectCreated, issueToken, simulatedDevice, Tenant } from '../support/factories';
 import { startStack, TestStack } from '../support/test-stack';
@@ -67,6 +71,23 @@ describe('Profiles pushed through the command pipeline', () => {
     expect(after.devices.every((device: { version: number }) => device.version === 2)).toBe(true);
     const [{ count }] = await stack.dataSource.query(`SELECT count(*)::int AS count FROM installed_profiles WHERE profile_id = $1 AND version = 2`, [profile.id]);
     expect(count).toBe(15);
+  });
+
+  it('renders the signed .mobileconfig a tablet gets, which openssl verifies up to the platform root', async () => {
+    const profile = await newProfile('Signé');
+    const response = await fetch(`${stack.apiUrl}/api/v1/profiles/${profile.id}/versions/1/render?osFamily=ipados`, { headers: { authorization: `Bearer ${town.technician.token}` } });
+    expect(response.headers.get('content-type')).toContain('application/x-apple-aspen-config');
+    const dir = mkdtempSync(join(tmpdir(), 'socle-cms-'));
+    writeFileSync(join(dir, 'profile.mobileconfig'), Buffer.from(await response.arrayBuffer()));
+    writeFileSync(join(dir, 'root.pem'), stack.rootCaPem);
+    const xml = execFileSync('openssl', ['cms', '-verify', '-inform', 'DER', '-in', join(dir, 'profile.mobileconfig'), '-CAfile', join(dir, 'root.pem')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    expect(xml).toContain('<string>Médiacentre &lt;GAR&gt; &amp; "ENT"</string>');
+    expect(xml).toContain(`fr.socle.profile.${profile.id}`);
+    const android = await town.technician.get(`/api/v1/profiles/${profile.id}/versions/1/render?osFamily=android`);
+    // The iPad app of the profile is not for Android; only Chrome comes, carrying the links as bookmarks.
+    expect(android.body.applications.map((app: { packageName: string }) => app.packageName)).toEqual(['com.android.chrome']);
+    expect((await town.technician.get(`/api/v1/profiles/${profile.id}/versions/9/render?osFamily=ipados`)).body.code).toBe('PROFILE_VERSION_NOT_FOUND');
+    expect((await town.technician.get(`/api/v1/profiles/${profile.id}/versions/1/render?osFamily=symbian`)).body.code).toBe('VALIDATION_FAILED');
   });
 
   it('gives a tablet that was off during the push its profile at its next check-in, and removes it on unassign', async () => {
@@ -186,6 +207,8 @@ describe('Profiles pushed through the command pipeline', () => {
       const response = await town.technician.post('/api/v1/profiles', body);
       expect({ body, status: response.status, code: response.body.code }).toEqual({ body, status: 400, code: 'VALIDATION_FAILED' });
     }
+    const oversized = await town.technician.post('/api/v1/profiles', { name: 'x', resources: Array.from({ length: 20_000 }, () => ({ kind: 'web_clip', title: 'x'.repeat(100), url: 'https://a.fr' })) });
+    expect({ status: oversized.status, code: oversized.body.code }).toEqual({ status: 413, code: 'PAYLOAD_TOO_LARGE' });
     const both = await town.technician.post(`/api/v1/profiles/${profile.id}/assignments`, { packId: pack.id, schoolId });
     expect(both.body.code).toBe('VALIDATION_FAILED');
     const [{ after }] = await stack.dataSource.query('SELECT count(*)::int AS after FROM profile_versions');

@@ -13,10 +13,10 @@ export class RecurringJobs implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     await this.maintenance.upsertJobScheduler(JobName.EnrollmentTokenCleanup, { pattern: '17 3 * * *' }, { name: JobName.EnrollmentTokenCleanup });
-    // `immediately` also runs the reconciler as soon as the worker starts, not only a minute later.
+    // An `every` schedule also runs once as soon as the worker starts, not only an interval later.
     await this.maintenance.upsertJobScheduler(
       JobName.ReconcileDeliveries,
-      { every: this.config.reconcileIntervalSeconds * 1000, immediately: true },
+      { every: this.config.reconcileIntervalSeconds * 1000 },
       { name: JobName.ReconcileDeliveries },
     );
   }

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Generated, PrimaryColumn } from 'typeorm';
 
 /**
  * One row, created with the database: its id goes into BullMQ job ids, so a database that was reset
@@ -9,6 +9,7 @@ export class PlatformInstance {
   @PrimaryColumn({ type: 'boolean', default: true })
   singleton: boolean;
 
-  @Column({ type: 'uuid', default: () => 'gen_random_uuid()' })
+  @Column({ type: 'uuid' })
+  @Generated('uuid')
   id: string;
 }

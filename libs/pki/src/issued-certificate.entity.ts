@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { CertificateAuthority } from './certificate-authority.entity';
 
-export type IssuedCertificateKind = 'device' | 'gateway_tls';
+export type IssuedCertificateKind = 'device' | 'gateway_tls' | 'profile_signing';
 
 /**
  * Every certificate Socle signed. Devices are recognised by the SHA-256 fingerprint of the
@@ -42,7 +42,7 @@ export class IssuedCertificate {
   @Column({ name: 'certificate_pem', type: 'text' })
   certificatePem: string;
 
-  /** Only for the gateway's own TLS certificate, sealed with the master key. */
+  /** Only for the certificates whose key Socle holds (gateway TLS, profile signing), sealed with the master key. */
   @Column({ name: 'sealed_private_key', type: 'text', nullable: true })
   sealedPrivateKey: string | null;
 

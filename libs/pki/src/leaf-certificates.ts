@@ -94,6 +94,31 @@ export function issueServerCertificate(request: ServerCertificateRequest): Issue
   return { ...signLeaf(cert, request.ca), privateKeyPem: keys.privateKeyPem };
 }
 
+export interface ProfileSigningCertificateRequest {
+  ca: SigningCa;
+  collectiviteName: string;
+  days?: number;
+}
+
+/**
+ * Signs the collectivité's configuration profiles. A CA key only certifies (keyCertSign), so
+ * strict verifiers refuse a profile signed with it directly; this leaf carries digitalSignature.
+ */
+export function issueProfileSigningCertificate(request: ProfileSigningCertificateRequest): IssuedServerCertificate {
+  const issuer = issuerDetails(request.ca.certificatePem);
+  const keys = generateRsaKeyPair(2048);
+  const subject = [nameAttribute(OID.organization, ORGANIZATION), nameAttribute(OID.commonName, `Profils ${request.collectiviteName}`.slice(0, 64))];
+  const cert = newCertificate(keys.forgePublicKey, subject, issuer.subject, validityFor(request.days ?? 730, new Date(), issuer.notAfter));
+  cert.setExtensions([
+    { name: 'basicConstraints', critical: true, cA: false },
+    { name: 'keyUsage', critical: true, digitalSignature: true, nonRepudiation: true },
+    { name: 'extKeyUsage', emailProtection: true },
+    subjectKeyIdentifier(keys.keyIdentifier),
+    { name: 'authorityKeyIdentifier', keyIdentifier: issuer.keyIdentifier },
+  ]);
+  return { ...signLeaf(cert, request.ca), privateKeyPem: keys.privateKeyPem };
+}
+
 /** Whether a server certificate names exactly these hosts (order, case and IPv6 spelling aside). */
 export function sameServerNames(certificatePem: string, hostnames: readonly string[]): boolean {
   const extension = forge.pki.certificateFromPem(certificatePem).getExtension('subjectAltName') as { altNames?: { type: number; value: string }[] } | null;

@@ -1,4 +1,3 @@
-import type { SigningCa } from './issuing-ca';
 import { Injectable } from '@nestjs/common';
 import { randomUUID, X509Certificate } from 'node:crypto';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
@@ -9,7 +8,9 @@ import { verifyIssuedBy } from './chain-verification';
 import { RevocationReason } from './crl';
 import { DeviceCsr, parseDeviceCsr } from './device-csr';
 import { IssuedCertificate } from './issued-certificate.entity';
-import { issueDeviceCertificate, issueServerCertificate, sameServerNames } from './leaf-certificates';
+import type { SigningCa } from './issuing-ca';
+import { issueDeviceCertificate, issueProfileSigningCertificate, issueServerCertificate, sameServerNames } from './leaf-certificates';
+import { privateKeyObject } from './native-signer';
 import { derFingerprint } from './pem';
 import { RevocationListPublisher } from './revocation-list-publisher';
 
@@ -63,10 +64,36 @@ export class PkiService {
     return this.authorities.collectiviteCa(collectiviteId, name, manager);
   }
 
-  /** The collectivité's CA as a signer (configuration profiles are signed with it) and the chain above it. */
+  /** Signs the collectivité's configuration profiles: a digitalSignature leaf under its CA, plus the chain above it. */
   async collectiviteSigner(collectiviteId: string, name: string): Promise<SigningCa & { chainPems: string[] }> {
     const [intermediate, root] = await Promise.all([this.collectiviteCa(collectiviteId, name), this.rootCa()]);
-    return { ...this.authorities.signer(intermediate), chainPems: [root.certificatePem] };
+    const chainPems = [intermediate.certificatePem, root.certificatePem];
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`socle.pki.profile_signing.${intermediate.id}`]);
+      const current = await manager.findOne(IssuedCertificate, {
+        where: { kind: 'profile_signing', issuerId: intermediate.id, revokedAt: IsNull() },
+        order: { notAfter: 'DESC' },
+      });
+      if (current?.sealedPrivateKey && current.notAfter.getTime() - Date.now() > GATEWAY_RENEWAL_MARGIN_MS) {
+        return { certificatePem: current.certificatePem, key: privateKeyObject(this.secrets.open(current.sealedPrivateKey, current.id)), chainPems };
+      }
+      const issued = issueProfileSigningCertificate({ ca: this.authorities.signer(intermediate), collectiviteName: name });
+      const id = randomUUID();
+      await manager.insert(IssuedCertificate, {
+        id,
+        issuerId: intermediate.id,
+        kind: 'profile_signing',
+        deviceId: null,
+        serialNumber: issued.serialNumber,
+        fingerprint: issued.fingerprint,
+        subject: issued.subject,
+        certificatePem: issued.certificatePem,
+        sealedPrivateKey: this.secrets.seal(issued.privateKeyPem, id),
+        notBefore: issued.notBefore,
+        notAfter: issued.notAfter,
+      });
+      return { certificatePem: issued.certificatePem, key: privateKeyObject(issued.privateKeyPem), chainPems };
+    });
   }
 
   /** Records the certificate with `manager`, so it exists only if the caller's enrollment commits. */

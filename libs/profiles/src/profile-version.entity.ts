@@ -1,12 +1,10 @@
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { Profile } from './profile.entity';
+import type { ProfileResource, ProfileRestrictions } from './renderers/profile-content';
 
-export interface StoredResource {
-  kind: 'web_clip' | 'gar_resource' | 'ent_link' | 'document';
-  title: string;
-  url: string;
-  checksum?: string;
-}
+/** Stored as the renderers read them (Wi-Fi aside: its password is sealed at rest). */
+export type StoredResource = ProfileResource;
+export type StoredRestrictions = ProfileRestrictions;
 
 export interface StoredWifi {
   ssid: string;
@@ -15,16 +13,6 @@ export interface StoredWifi {
   sealedPassword?: string;
   autoJoin?: boolean;
   hidden?: boolean;
-}
-
-export interface StoredRestrictions {
-  allowCamera?: boolean;
-  allowAppInstallation?: boolean;
-  allowProfileRemoval?: boolean;
-  allowErase?: boolean;
-  allowScreenshots?: boolean;
-  allowBluetoothModification?: boolean;
-  allowAppRemoval?: boolean;
 }
 
 /** Immutable: a change makes a new version (a trigger refuses updates). */

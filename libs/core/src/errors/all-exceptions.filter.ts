@@ -51,6 +51,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
         requestId,
       };
     }
+    const bodyParserStatus = bodyParserErrorStatus(exception);
+    if (bodyParserStatus) return { statusCode: bodyParserStatus, ...HTTP_CODES[bodyParserStatus], requestId };
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const known = HTTP_CODES[status] ?? { code: 'HTTP_ERROR', message: exception.message };
@@ -66,4 +68,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
       requestId,
     };
   }
+}
+
+/** body-parser's own errors (too large, unreadable) carry an exposed 4xx status but are not HttpExceptions. */
+function bodyParserErrorStatus(exception: unknown): number | undefined {
+  const candidate = exception as { type?: string; status?: number; expose?: boolean } | undefined;
+  if (!candidate?.expose || typeof candidate.type !== 'string' || !candidate.type.startsWith('entity.')) return undefined;
+  return candidate.status === 413 ? 413 : candidate.status === 415 ? 415 : 400;
 }
