@@ -6,6 +6,9 @@ import { Device } from '@socle/fleet';
 import { ProfileDeliveryHooks } from '@socle/profiles';
 import { CheckinDto } from './dto/checkin.dto';
 
+/** Called after each check-in is recorded (compliance evaluation, return checks…); the device row is fresh. */
+export type CheckinObserver = (device: Device, report: CheckinDto) => Promise<void>;
+
 export interface CheckinAnswer {
   commands: HandedCommand[];
   checkinIntervalSeconds: number;
@@ -13,12 +16,18 @@ export interface CheckinAnswer {
 
 @Injectable()
 export class CheckinService {
+  private readonly observers: CheckinObserver[] = [];
   constructor(
     private readonly dataSource: DataSource,
     private readonly config: SocleConfig,
     private readonly commands: DeviceCommandsService,
     private readonly profiles: ProfileDeliveryHooks,
   ) {}
+
+  /** Other contexts react to check-ins without the gateway knowing them. */
+  onCheckin(observer: CheckinObserver): void {
+    this.observers.push(observer);
+  }
 
   /**
    * Keeps the latest health report on the device row (what reports read), moves a new device to
@@ -45,6 +54,10 @@ export class CheckinService {
       ],
     );
     if (report.profiles) await this.profiles.reconcileReported(device, report.profiles);
+    if (this.observers.length) {
+      const fresh = await this.dataSource.getRepository(Device).findOneByOrFail({ id: device.id });
+      for (const observe of this.observers) await observe(fresh, report);
+    }
     return { commands: await this.commands.handOver(device), checkinIntervalSeconds: this.config.checkinIntervalSeconds };
   }
 }
