@@ -1,0 +1,27 @@
+import { Column, Entity, Index, JoinColumn, OneToOne, PrimaryColumn } from 'typeorm';
+import { Device } from '@socle/fleet';
+import type { ComplianceReason } from './evaluate-compliance';
+
+/** The latest evaluation of one device (at check-in, on a rule change, and by the hourly sweep). */
+@Entity('device_compliance')
+@Index('idx_device_compliance_tenant', ['collectiviteId', 'compliant'])
+export class DeviceCompliance {
+  @PrimaryColumn({ name: 'device_id', type: 'uuid' })
+  deviceId: string;
+
+  @OneToOne(() => Device, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'device_id', foreignKeyConstraintName: 'fk_device_compliance_device' })
+  device?: Device;
+
+  @Column({ name: 'collectivite_id', type: 'uuid' })
+  collectiviteId: string;
+
+  @Column({ type: 'boolean' })
+  compliant: boolean;
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  reasons: ComplianceReason[];
+
+  @Column({ name: 'evaluated_at', type: 'timestamptz' })
+  evaluatedAt: Date;
+}
