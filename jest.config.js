@@ -21,6 +21,8 @@ module.exports = {
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
   setupFiles: ['reflect-metadata'],
+  // Every e2e suite also checks that each successful mutation it made left an audit entry.
+  setupFilesAfterEnv: ['<rootDir>/test/setup/audit-every-mutation.ts'],
   testTimeout: 60_000,
   maxWorkers: 2,
 };

@@ -1,3 +1,13 @@
+import { randomUUID } from 'node:crypto';
+
+/** A non-GET request made through an ApiClient, with the request id it carried. */
+export interface RecordedMutation {
+  method: string;
+  path: string;
+  requestId: string;
+  status: number;
+}
+
 export interface ApiResponse<T = any> {
   status: number;
   body: T;
@@ -6,6 +16,9 @@ export interface ApiResponse<T = any> {
 
 /** A thin fetch wrapper so a scenario reads as the calls a technician's console would make. */
 export class ApiClient {
+  /** Set by test/setup/audit-every-mutation.ts: every non-GET request then carries its own X-Request-Id and is remembered here. */
+  static mutations?: RecordedMutation[];
+
   constructor(readonly baseUrl: string, readonly token?: string) {}
 
   as(token: string): ApiClient {
@@ -32,8 +45,11 @@ export class ApiClient {
     const headers: Record<string, string> = {};
     if (this.token) headers.authorization = `Bearer ${this.token}`;
     if (body !== undefined) headers['content-type'] = contentType;
+    const recorded = method !== 'GET' && ApiClient.mutations ? `e2e-${randomUUID()}` : undefined;
+    if (recorded) headers['x-request-id'] = recorded;
     const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
     const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body: payload });
+    if (recorded) ApiClient.mutations?.push({ method, path, requestId: recorded, status: response.status });
     const text = await response.text();
     let parsed: unknown = text;
     try {

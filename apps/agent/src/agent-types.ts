@@ -39,6 +39,8 @@ export interface CheckinRequest extends HealthReport {
   profiles: ReportedProfile[];
   /** Identifiers of the installed apps (bundle id, package name, …). */
   apps: string[];
+  /** In its charging cart (the cart's return check and view read it). */
+  docked?: boolean;
 }
 
 export interface GatewayCommand {

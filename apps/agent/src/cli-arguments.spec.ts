@@ -22,7 +22,13 @@ describe('parseAgentArguments', () => {
       maxCheckins: 3,
       enrollConcurrency: undefined,
       clientCertHeader: undefined,
+      longPoll: false,
+      sharedKey: false,
     });
+  });
+
+  it('turns on long-polling and the shared key only when asked', () => {
+    expect(run(['--token', 'T', '--os', 'android', '--long-poll', '--shared-key', '--count', '500'])).toMatchObject({ longPoll: true, sharedKey: true, count: 500 });
   });
 
   it('derives the kind and model from the OS family unless given', () => {

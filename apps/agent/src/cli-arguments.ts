@@ -20,6 +20,8 @@ export const USAGE = `Usage: npm run agent -- --os <family> (--token <token> | -
   --os-version <version>     OS version reported (default depends on --os)
   --concurrency <n>          enrollments in flight at once (default 8)
   --client-cert-header <h>   over http://, send the certificate in this header (gateway behind a proxy)
+  --long-poll                between check-ins, wait on the gateway and check in as soon as it wakes the device
+  --shared-key               one RSA key for all the simulated devices (fast for large --count; CSRs stay per device)
   --help                     show this help`;
 
 export interface AgentCliOptions {
@@ -35,6 +37,8 @@ export interface AgentCliOptions {
   maxCheckins?: number;
   enrollConcurrency?: number;
   clientCertHeader?: string;
+  longPoll: boolean;
+  sharedKey: boolean;
 }
 
 export type AgentCliCommand = { kind: 'help' } | { kind: 'run'; options: AgentCliOptions };
@@ -56,6 +60,8 @@ const OPTIONS = {
   'os-version': { type: 'string' },
   concurrency: { type: 'string' },
   'client-cert-header': { type: 'string' },
+  'long-poll': { type: 'boolean' },
+  'shared-key': { type: 'boolean' },
   help: { type: 'boolean' },
 } as const;
 
@@ -80,6 +86,8 @@ export function parseAgentArguments(argv: string[]): AgentCliCommand {
       maxCheckins: integer('--checkins', values.checkins, 0),
       enrollConcurrency: integer('--concurrency', values.concurrency, 1),
       clientCertHeader: nonEmpty('--client-cert-header', values['client-cert-header']),
+      longPoll: values['long-poll'] === true,
+      sharedKey: values['shared-key'] === true,
     },
   };
 }

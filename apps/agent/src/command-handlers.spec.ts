@@ -84,3 +84,16 @@ describe('command dispatch', () => {
     expect(defaultCommandHandlers().has('lock')).toBe(true);
   });
 });
+
+describe('session overlay on the simulated device', () => {
+  it('keeps the overlay until session_end, or lifts it by itself once its endsAt has passed', async () => {
+    const { activeSession } = await import('./command-handlers');
+    const state = newState();
+    const endsAt = '2030-03-12T10:00:00.000Z';
+    await dispatchCommand(command('session_start', { sessionId: 's1', endsAt }), state, defaultCommandHandlers());
+    expect(activeSession(state.session, Date.parse('2030-03-12T09:59:59Z'))).toMatchObject({ sessionId: 's1', endsAt });
+    expect(activeSession(state.session, Date.parse(endsAt))).toBeNull();
+    await dispatchCommand(command('session_end', { sessionId: 's1' }), state, defaultCommandHandlers());
+    expect(activeSession(state.session, 0)).toBeNull();
+  });
+});

@@ -58,3 +58,9 @@ function wipe(_command: GatewayCommand, state: SimulatedDeviceState): void {
   state.health = afterWipe(state.health);
   state.wipes++;
 }
+
+/** An offline device lifts the session overlay by its own clock at the `endsAt` the overlay carries. */
+export function activeSession(session: Record<string, unknown> | null, nowMs: number): Record<string, unknown> | null {
+  const endsAt = typeof session?.endsAt === 'string' ? Date.parse(session.endsAt) : NaN;
+  return session && !(endsAt <= nowMs) ? session : null;
+}

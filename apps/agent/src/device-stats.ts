@@ -6,8 +6,10 @@ export interface DeviceStats {
   checkinFailuresByCode: Record<string, number>;
   /** Results the gateway accepted, by status. */
   commandResults: Record<CommandResultStatus, number>;
+  /** Long-polls the gateway answered with a wake-up. */
+  wakes: number;
 }
 
 export function emptyDeviceStats(): DeviceStats {
-  return { checkins: 0, checkinFailuresByCode: {}, commandResults: { acknowledged: 0, error: 0, not_now: 0 } };
+  return { checkins: 0, checkinFailuresByCode: {}, commandResults: { acknowledged: 0, error: 0, not_now: 0 }, wakes: 0 };
 }

@@ -49,6 +49,20 @@ export class DeviceTransport {
     return sendJson<T>({ method: 'POST', url: this.url(route), agent, body, headers: this.proxyHeaders(this.identity), timeoutMs: this.options.timeoutMs });
   }
 
+  /** `timeoutMs` overrides the default for a request the gateway holds on purpose (the long-poll). */
+  async getAuthenticated<T>(route: string, options: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<T> {
+    if (!this.identity) throw new Error('the device has no certificate yet: enroll it first');
+    const agent = await this.agentWithIdentity(this.identity);
+    return sendJson<T>({
+      method: 'GET',
+      url: this.url(route),
+      agent,
+      headers: this.proxyHeaders(this.identity),
+      timeoutMs: options.timeoutMs ?? this.options.timeoutMs,
+      signal: options.signal,
+    });
+  }
+
   pinTrustedCa(pem: string): void {
     this.destroy();
     this.trustedCa = Promise.resolve(pem);

@@ -4,6 +4,7 @@ import { failureCode } from './agent-http-error';
 import type { AgentLog, DeviceKind, OsFamily } from './agent-types';
 import { forEachWithConcurrency } from './concurrency';
 import { defaultDeviceKind, defaultModel, defaultOsVersion } from './device-defaults';
+import { DeviceKeyPair, generateDeviceKeyPair } from './device-identity';
 import type { RandomSource } from './device-health';
 import { FleetSummary, summarizeFleet } from './fleet-summary';
 import { downloadGatewayCa, unverifiedCaWarning } from './gateway-ca';
@@ -29,6 +30,10 @@ export interface SimulatedFleetOptions {
   serialTag?: string;
   log?: AgentLog;
   random?: RandomSource;
+  /** One key for every device of the fleet (each still sends its own CSR and gets its own certificate). */
+  keyPair?: DeviceKeyPair;
+  /** Without `keyPair`: generate one key at the first enrollment and share it, instead of one per device. */
+  sharedKey?: boolean;
 }
 
 export interface FleetRunOptions {
@@ -37,6 +42,8 @@ export interface FleetRunOptions {
   /** Check-in rounds after enrollment; unlimited when absent. */
   maxCheckins?: number;
   signal?: AbortSignal;
+  /** After a first round, each device long-polls the gateway and checks in as soon as it is woken. */
+  longPoll?: boolean;
 }
 
 export class SimulatedFleet {
@@ -46,6 +53,7 @@ export class SimulatedFleet {
 
   private readonly log: AgentLog;
   private stopController = new AbortController();
+  private sharedKeyPair?: Promise<DeviceKeyPair>;
 
   constructor(private readonly options: SimulatedFleetOptions) {
     this.log = options.log ?? warnOnConsole;
@@ -60,10 +68,11 @@ export class SimulatedFleet {
   async enrollAll(signal?: AbortSignal): Promise<FleetSummary> {
     await this.shareTrustedCa();
     const pending = this.devices.filter((device) => !device.isEnrolled);
+    const keyPair = pending.length ? await this.fleetKeyPair() : undefined;
     let done = 0;
     await forEachWithConcurrency(pending, this.options.enrollConcurrency ?? 8, async (device) => {
       try {
-        const { deviceId } = await device.enroll(this.options.token);
+        const { deviceId } = await device.enroll(this.options.token, keyPair);
         this.enrollmentErrors.delete(device.serialNumber);
         this.log('info', `[${++done}/${pending.length}] ${device.serialNumber} enrolled as ${deviceId}`);
       } catch (error) {
@@ -87,6 +96,7 @@ export class SimulatedFleet {
     const signal = this.combinedSignal(options.signal);
     await this.enrollAll(signal);
     const rounds = options.maxCheckins ?? Infinity;
+    if (options.longPoll) return this.runLongPolling(rounds, options, signal);
     for (let round = 1; round <= rounds && !signal.aborted && this.enrolledDevices.length > 0; round++) {
       const before = this.summary();
       await this.checkInRound(signal);
@@ -104,8 +114,27 @@ export class SimulatedFleet {
     for (const device of this.devices) device.stop();
   }
 
+  /** The shared key, generated once however many enrollments ask for it; undefined means one key per device. */
+  fleetKeyPair(): Promise<DeviceKeyPair | undefined> {
+    if (this.options.keyPair) return Promise.resolve(this.options.keyPair);
+    if (!this.options.sharedKey) return Promise.resolve(undefined);
+    this.sharedKeyPair ??= generateDeviceKeyPair();
+    return this.sharedKeyPair;
+  }
+
   summary(): FleetSummary {
     return summarizeFleet(this.devices, [...this.enrollmentErrors.values()].map(failureCode));
+  }
+
+  /** The first round keeps its bounded concurrency; after it each device waits for its own wake-up. */
+  private async runLongPolling(rounds: number, options: FleetRunOptions, signal: AbortSignal): Promise<FleetSummary> {
+    if (rounds < 1 || signal.aborted || this.enrolledDevices.length === 0) return this.summary();
+    await this.checkInRound(signal);
+    this.log('info', `check-in round 1 done; ${this.enrolledDevices.length} devices now long-poll the gateway`);
+    await Promise.all(this.enrolledDevices.map((device) =>
+      device.run({ intervalSeconds: options.intervalSeconds, maxCheckins: rounds - 1, signal, longPoll: true, waitFirst: true }),
+    ));
+    return this.summary();
   }
 
   private async checkInRound(signal: AbortSignal): Promise<void> {

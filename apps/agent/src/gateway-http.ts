@@ -12,6 +12,8 @@ export interface GatewayRequest {
   timeoutMs: number;
   /** Only for the one-time CA download, before anything can be verified. */
   skipServerVerification?: boolean;
+  /** Abandons the request (a long-poll held open by the gateway) when the caller stops. */
+  signal?: AbortSignal;
 }
 
 export interface GatewayAnswer {
@@ -33,6 +35,7 @@ export function sendRequest(request: GatewayRequest): Promise<GatewayAnswer> {
   if (request.skipServerVerification) options.rejectUnauthorized = false;
 
   return new Promise((resolve, reject) => {
+    if (request.signal?.aborted) return reject(abortError(request));
     const outgoing = transport.request(url, options, (incoming) => {
       const chunks: Buffer[] = [];
       incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -41,8 +44,15 @@ export function sendRequest(request: GatewayRequest): Promise<GatewayAnswer> {
     });
     outgoing.on('timeout', () => outgoing.destroy(Object.assign(new Error(`${request.method} ${request.url} timed out`), { code: 'ETIMEDOUT' })));
     outgoing.on('error', reject);
+    const abort = () => outgoing.destroy(abortError(request));
+    request.signal?.addEventListener('abort', abort, { once: true });
+    outgoing.on('close', () => request.signal?.removeEventListener('abort', abort));
     outgoing.end(payload);
   });
+}
+
+function abortError(request: GatewayRequest): Error {
+  return Object.assign(new Error(`${request.method} ${request.url} aborted`), { code: 'ABORT_ERR' });
 }
 
 /** Like `sendRequest`, but parses a JSON answer and turns any non-2xx status into an AgentHttpError. */

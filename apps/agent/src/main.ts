@@ -41,6 +41,7 @@ async function main(argv: string[]): Promise<number> {
     trustedCaPem,
     clientCertHeader: options.clientCertHeader,
     enrollConcurrency: options.enrollConcurrency,
+    sharedKey: options.sharedKey,
     log: printLog,
   });
   const stopOnSignal = () => {
@@ -52,7 +53,7 @@ async function main(argv: string[]): Promise<number> {
 
   printLog('info', `${options.count} ${options.osFamily} ${options.deviceKind}(s) "${options.model}" against ${options.gatewayUrl}`);
   try {
-    const summary = await fleet.run({ intervalSeconds: options.intervalSeconds, maxCheckins: options.maxCheckins });
+    const summary = await fleet.run({ intervalSeconds: options.intervalSeconds, maxCheckins: options.maxCheckins, longPoll: options.longPoll });
     console.log(formatSummaryTable(summary));
     return summary.enrolled === 0 && summary.requested > 0 ? EXIT_NOTHING_ENROLLED : 0;
   } finally {

@@ -1,4 +1,5 @@
 import type { AgentLog, DeviceKind, OsFamily } from './agent-types';
+import type { DeviceKeyPair } from './device-identity';
 import type { RandomSource } from './device-health';
 
 export interface SimulatedDeviceOptions {
@@ -17,6 +18,8 @@ export interface SimulatedDeviceOptions {
   /** Injected to make the health simulation reproducible. */
   random?: RandomSource;
   requestTimeoutMs?: number;
+  /** Reused instead of generating an RSA key at enrollment (see createKeyAndCsr); the CSR stays per device. */
+  keyPair?: DeviceKeyPair;
 }
 
 export interface DeviceIdentity {
@@ -32,6 +35,10 @@ export interface DeviceRunOptions {
   intervalSeconds?: number;
   maxCheckins?: number;
   signal?: AbortSignal;
+  /** Between check-ins, hold `GET /v1/wait` and check in as soon as the gateway wakes the device. */
+  longPoll?: boolean;
+  /** Start with the wait instead of a check-in (a fleet that has just checked every device in). */
+  waitFirst?: boolean;
 }
 
 export interface DeviceRunReport {

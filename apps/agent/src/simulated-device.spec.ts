@@ -1,5 +1,7 @@
-import { randomUUID } from 'node:crypto';
+import { randomUUID, X509Certificate } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { AgentHttpError } from './agent-http-error';
+import { generateDeviceKeyPair } from './device-identity';
 import type { AgentLog } from './agent-types';
 import { SimulatedDevice } from './simulated-device';
 import type { SimulatedDeviceOptions } from './simulated-device-options';
@@ -14,6 +16,11 @@ describe('SimulatedDevice against a loopback gateway', () => {
   });
   afterEach(() => devices.splice(0).forEach((device) => device.stop()));
   afterAll(() => gateway.close());
+
+  /** Polls a condition the gateway reaches asynchronously (a device starting to wait). */
+  async function until(condition: () => boolean): Promise<void> {
+    while (!condition()) await sleep(10);
+  }
 
   function newDevice(overrides: Partial<SimulatedDeviceOptions> = {}): SimulatedDevice {
     const device = new SimulatedDevice({
@@ -145,5 +152,71 @@ describe('SimulatedDevice against a loopback gateway', () => {
     device.stop();
     expect(await running).toMatchObject({ attempts: 1, failures: 0 });
     await expect(device.checkIn()).resolves.toMatchObject({ commands: [] });
+  });
+
+  it('enrolls with a shared key: one CSR and one certificate per device, the same public key', async () => {
+    const keyPair = await generateDeviceKeyPair();
+    const [first, second] = [newDevice({ keyPair }), newDevice()];
+    await first.enroll(gateway.validToken);
+    await second.enroll(gateway.validToken, keyPair);
+    const [a, b] = [first, second].map((device) => new X509Certificate(device.identity!.certificatePem));
+    expect(a.fingerprint256).not.toBe(b.fingerprint256);
+    expect(a.subject).toContain(first.serialNumber);
+    expect(a.publicKey.export({ type: 'spki', format: 'pem' })).toEqual(b.publicKey.export({ type: 'spki', format: 'pem' }));
+    expect(first.identity!.privateKeyPem).toBe(keyPair.privateKeyPem);
+    await expect(Promise.all([first.checkIn(), second.checkIn()])).resolves.toHaveLength(2);
+    expect(new Set(gateway.checkins.slice(-2).map((checkin) => checkin.deviceId))).toEqual(new Set([first.deviceId, second.deviceId]));
+  });
+
+  it('waitForWake answers true when woken, false when the wait runs out', async () => {
+    const device = newDevice();
+    const { deviceId } = await device.enroll(gateway.validToken);
+    const woken = device.waitForWake(30);
+    await until(() => gateway.isWaiting(deviceId));
+    expect(gateway.wake(deviceId)).toBe(1);
+    await expect(woken).resolves.toBe(true);
+    await expect(device.waitForWake(0.2)).resolves.toBe(false);
+    expect(gateway.waits.filter((wait) => wait.deviceId === deviceId).map((wait) => wait.timeoutSeconds)).toEqual([30, 1]);
+    expect(device.stats.wakes).toBe(1);
+  });
+
+  it('waitForWake answers at once when a command already waits', async () => {
+    const device = newDevice();
+    const { deviceId } = await device.enroll(gateway.validToken);
+    gateway.queueCommand(deviceId, 'restart');
+    await expect(device.waitForWake(55)).resolves.toBe(true);
+  });
+
+  it('with longPoll, checks in as soon as it is woken rather than after the interval', async () => {
+    const device = newDevice();
+    const { deviceId } = await device.enroll(gateway.validToken);
+    const running = device.run({ longPoll: true, intervalSeconds: 3600, maxCheckins: 2 });
+    await until(() => gateway.isWaiting(deviceId));
+    gateway.queueCommand(deviceId, 'lock');
+    gateway.wake(deviceId);
+    expect(await running).toEqual({ attempts: 2, failures: 0 });
+    expect(device.locked).toBe(true);
+    expect(gateway.checkins.filter((checkin) => checkin.deviceId === deviceId)).toHaveLength(2);
+  });
+
+  it('ends a long-poll in flight on stop()', async () => {
+    const device = newDevice();
+    const { deviceId } = await device.enroll(gateway.validToken);
+    const running = device.run({ longPoll: true, intervalSeconds: 3600 });
+    await until(() => gateway.isWaiting(deviceId));
+    device.stop();
+    expect(await running).toEqual({ attempts: 1, failures: 0 });
+    await until(() => !gateway.isWaiting(deviceId));
+    await expect(device.waitForWake(55, AbortSignal.abort())).rejects.toMatchObject({ code: 'ABORT_ERR' });
+  });
+
+  it('logs a failed long-poll and carries on until the next check-in is due, without throwing', async () => {
+    const warnings: string[] = [];
+    // Not enrolled: every check-in and every wait fails, which is what the loop must survive.
+    const device = newDevice({ log: (level, message) => level === 'warn' && warnings.push(message) });
+    await expect(device.waitForWake(1)).rejects.toThrow(/before it is enrolled/);
+    const report = await device.run({ longPoll: true, intervalSeconds: 0.5, maxCheckins: 2 });
+    expect(report).toMatchObject({ attempts: 2, failures: 2 });
+    expect(warnings.filter((warning) => warning.includes('long-poll failed')).length).toBeGreaterThanOrEqual(1);
   });
 });

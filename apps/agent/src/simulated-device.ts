@@ -5,13 +5,14 @@ import type {
   AgentLog, CheckinOutcome, CheckinRequest, CheckinResponse, CommandResult, CommandResultStatus, DeviceKind,
   EnrollRequest, EnrollResponse, ExecutedCommand, GatewayCommand, HealthReport, OsFamily, ReportedProfile,
 } from './agent-types';
-import { CommandHandlers, defaultCommandHandlers, dispatchCommand } from './command-handlers';
+import { activeSession, CommandHandlers, defaultCommandHandlers, dispatchCommand } from './command-handlers';
 import { advanceHealth, RandomSource, toHealthReport } from './device-health';
-import { createKeyAndCsr } from './device-identity';
+import { createKeyAndCsr, DeviceKeyPair } from './device-identity';
 import { createDeviceState, reportedProfiles, SimulatedDeviceState } from './device-state';
 import { DeviceTransport } from './device-transport';
 import { DeviceStats, emptyDeviceStats } from './device-stats';
 import { warnOnConsole } from './agent-log';
+import { longPollRequestTimeoutMs, longPollRetryPauseMs, longPollSeconds, LONG_POLL_MAX_SECONDS } from './long-poll';
 import type { DeviceIdentity, DeviceRunOptions, DeviceRunReport, SimulatedDeviceOptions } from './simulated-device-options';
 
 const DEFAULT_CHECKIN_INTERVAL_SECONDS = 900;
@@ -36,6 +37,7 @@ export class SimulatedDevice {
   private readonly transport: DeviceTransport;
   private readonly random: RandomSource;
   private readonly log: AgentLog;
+  private readonly keyPair?: DeviceKeyPair;
   private enrolled?: DeviceIdentity;
   private isDocked: boolean;
   private simulatedClockStarted = false;
@@ -49,6 +51,7 @@ export class SimulatedDevice {
     this.osVersion = options.osVersion;
     this.random = options.random ?? Math.random;
     this.log = options.log ?? warnOnConsole;
+    this.keyPair = options.keyPair;
     this.state = createDeviceState(options.osFamily, options.deviceKind, this.random);
     this.isDocked = options.docked ?? false;
     this.state.health.charging = this.isDocked;
@@ -85,8 +88,9 @@ export class SimulatedDevice {
     return [...this.state.apps];
   }
 
+  /** Until `session_end`, or the overlay's own `endsAt` if that never comes (offline). */
   get session(): Readonly<Record<string, unknown>> | null {
-    return this.state.session;
+    return activeSession(this.state.session, Date.now());
   }
 
   get health(): HealthReport {
@@ -125,8 +129,9 @@ export class SimulatedDevice {
     this.transport.pinTrustedCa(pem);
   }
 
-  async enroll(token: string): Promise<EnrollResponse> {
-    const { privateKeyPem, csrPem } = await createKeyAndCsr(this.serialNumber);
+  /** `keyPair` (else the one given at construction) is reused instead of generating a key; the CSR is always new. */
+  async enroll(token: string, keyPair: DeviceKeyPair | undefined = this.keyPair): Promise<EnrollResponse> {
+    const { privateKeyPem, csrPem } = await createKeyAndCsr(this.serialNumber, keyPair);
     const request: EnrollRequest = {
       token,
       csr: csrPem,
@@ -175,11 +180,33 @@ export class SimulatedDevice {
     this.stats.commandResults[result.status]++;
   }
 
-  /** Keeps checking in until `maxCheckins` attempts, `signal` or `stop()`; failures are counted, not thrown. */
+  /**
+   * Asks the gateway to hold `GET /v1/wait` until something is queued for this device (true) or
+   * `timeoutSeconds` pass (false). Ended by `signal` or `stop()`, which reject it.
+   */
+  async waitForWake(timeoutSeconds = LONG_POLL_MAX_SECONDS, signal?: AbortSignal): Promise<boolean> {
+    if (!this.enrolled) throw new Error(`${this.serialNumber} cannot wait for a wake-up before it is enrolled`);
+    const seconds = longPollSeconds(timeoutSeconds * 1000);
+    const stopSignal = this.stopController.signal;
+    const answer = await this.transport.getAuthenticated<{ wake?: unknown } | undefined>(`/v1/wait?timeoutSeconds=${seconds}`, {
+      timeoutMs: longPollRequestTimeoutMs(seconds),
+      signal: signal ? AbortSignal.any([signal, stopSignal]) : stopSignal,
+    });
+    const woken = answer?.wake === true;
+    if (woken) this.stats.wakes++;
+    return woken;
+  }
+
+  /**
+   * Keeps checking in until `maxCheckins` attempts, `signal` or `stop()`; failures are counted, not
+   * thrown. With `longPoll`, the device waits on the gateway between check-ins and checks in as
+   * soon as it is woken, or when the interval is up.
+   */
   async run(options: DeviceRunOptions = {}): Promise<DeviceRunReport> {
     const stopSignal = this.stopController.signal;
     const signal = options.signal ? AbortSignal.any([options.signal, stopSignal]) : stopSignal;
     const report: DeviceRunReport = { attempts: 0, failures: 0 };
+    if (options.waitFirst && (options.maxCheckins ?? Infinity) > 0) await this.waitBetweenCheckins(options, signal);
     while (!signal.aborted && report.attempts < (options.maxCheckins ?? Infinity)) {
       report.attempts++;
       try {
@@ -191,7 +218,7 @@ export class SimulatedDevice {
         this.log('warn', `${this.serialNumber} check-in failed: ${error instanceof Error ? error.message : String(error)}`);
       }
       if (report.attempts >= (options.maxCheckins ?? Infinity)) break;
-      await sleep((options.intervalSeconds ?? this.checkinIntervalSeconds) * 1000, undefined, { signal }).catch(() => undefined);
+      await this.waitBetweenCheckins(options, signal);
     }
     return report;
   }
@@ -203,12 +230,32 @@ export class SimulatedDevice {
     this.transport.destroy();
   }
 
+  private async waitBetweenCheckins(options: DeviceRunOptions, signal: AbortSignal): Promise<void> {
+    const intervalMs = (options.intervalSeconds ?? this.checkinIntervalSeconds) * 1000;
+    if (options.longPoll) return this.longPollUntil(Date.now() + intervalMs, signal);
+    await sleep(intervalMs, undefined, { signal }).catch(() => undefined);
+  }
+
+  /** Long-polls until woken or `deadline`; a failed long-poll is logged and retried after a pause. */
+  private async longPollUntil(deadline: number, signal: AbortSignal): Promise<void> {
+    for (let remaining = deadline - Date.now(); remaining > 0 && !signal.aborted; remaining = deadline - Date.now()) {
+      try {
+        if (await this.waitForWake(longPollSeconds(remaining), signal)) return;
+      } catch (error) {
+        if (signal.aborted) return;
+        this.log('warn', `${this.serialNumber} long-poll failed: ${error instanceof Error ? error.message : String(error)}`);
+        await sleep(longPollRetryPauseMs(remaining), undefined, { signal }).catch(() => undefined);
+      }
+    }
+  }
+
   private async postCheckin(): Promise<CheckinResponse> {
     const body: CheckinRequest = {
       osVersion: this.osVersion,
       ...toHealthReport(this.state.health),
       profiles: reportedProfiles(this.state),
       apps: [...this.state.apps],
+      docked: this.isDocked,
     };
     try {
       const response = await this.transport.postAuthenticated<CheckinResponse>('/v1/checkin', body);

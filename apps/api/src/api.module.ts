@@ -1,12 +1,17 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { AuditModule } from '@socle/audit';
+import { AuditApiModule, AuditModule } from '@socle/audit';
+import { CartsApiModule } from '@socle/carts';
 import { AuthGuard, CoreModule, HealthModule, RateLimitModule, SocleConfig } from '@socle/core';
 import { DeliveryApiModule } from '@socle/delivery';
 import { EnrollmentApiModule } from '@socle/enrollment';
 import { FleetApiModule } from '@socle/fleet';
+import { LifecycleApiModule } from '@socle/lifecycle';
+import { PoliciesApiModule } from '@socle/policies';
 import { ProfilesApiModule } from '@socle/profiles';
+import { ReportsApiModule } from '@socle/reports';
+import { SessionsApiModule } from '@socle/sessions';
 import { TenancyApiModule, TenancyModule } from '@socle/tenancy';
 
 /** The admin, technician and teacher API. */
@@ -24,6 +29,12 @@ export function apiModule(config: SocleConfig) {
       EnrollmentApiModule,
       DeliveryApiModule,
       ProfilesApiModule,
+      PoliciesApiModule,
+      LifecycleApiModule,
+      ReportsApiModule,
+      AuditApiModule,
+      CartsApiModule,
+      SessionsApiModule,
     ],
     providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
   })

@@ -1,8 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@socle/audit';
+import { CartsGatewayModule } from '@socle/carts';
 import { CoreModule, HealthModule, RateLimitModule, SocleConfig } from '@socle/core';
 import { DeliveryGatewayModule } from '@socle/delivery';
 import { EnrollmentGatewayModule } from '@socle/enrollment';
+import { PoliciesGatewayModule } from '@socle/policies';
+import { LifecycleModule } from '@socle/lifecycle';
+import { SessionsGatewayModule } from '@socle/sessions';
 
 /** The device-facing side: enrollment, check-in, CA and CRL. No user accounts here. */
 export function gatewayModule(config: SocleConfig) {
@@ -14,6 +18,12 @@ export function gatewayModule(config: SocleConfig) {
       HealthModule,
       EnrollmentGatewayModule,
       DeliveryGatewayModule,
+      // Filtering delivery hooks, compliance at every check-in, the device-side URL check.
+      PoliciesGatewayModule,
+      // Registers what a wipe acknowledgement means for a retirement.
+      LifecycleModule,
+      CartsGatewayModule,
+      SessionsGatewayModule,
     ],
   })
   class GatewayModule {}

@@ -1,4 +1,5 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { QueueName } from '@socle/core';
 import { JobDispatcher } from './job-dispatcher';
@@ -27,4 +28,24 @@ export class DeliveryQueueHost extends WorkerHost {
   }
 }
 
-export const QUEUE_HOSTS = [MaintenanceQueueHost, DeliveryQueueHost];
+/** Session starts and ends cluster on the timetable's hours (8:30, 9:00…): several run at once. */
+@Processor(QueueName.Sessions, { concurrency: 10 })
+export class SessionsQueueHost extends WorkerHost {
+  private readonly logger = new Logger(SessionsQueueHost.name);
+
+  constructor(private readonly dispatcher: JobDispatcher) {
+    super();
+  }
+
+  process(job: Job): Promise<unknown> {
+    return this.dispatcher.dispatch(job);
+  }
+
+  /** A job whose keys Redis lost mid-run cannot be marked finished: PostgreSQL holds the outcome, the reconciler the rest. */
+  @OnWorkerEvent('error')
+  onError(error: Error): void {
+    this.logger.warn(`Sessions queue: ${error.message}`);
+  }
+}
+
+export const QUEUE_HOSTS = [MaintenanceQueueHost, DeliveryQueueHost, SessionsQueueHost];

@@ -1,9 +1,16 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-/** One change, written in the same transaction as the change itself. Never updated, never deleted through the API. */
+/**
+ * One change, written in the same transaction as the change itself. Never updated, never deleted:
+ * a trigger refuses both, except the retention purge (`socle_purge_audit_entries`, run by the
+ * `audit-retention` job), which may only remove entries older than its cut-off.
+ */
 @Entity('audit_entries')
-@Index('idx_audit_entries_tenant_time', ['collectiviteId', 'occurredAt'])
+@Index('idx_audit_entries_tenant_time', ['collectiviteId', 'occurredAt', 'id'])
 @Index('idx_audit_entries_entity', ['entityType', 'entityId'])
+@Index('idx_audit_entries_actor_time', ['actorUserId', 'occurredAt'])
+@Index('idx_audit_entries_time', ['occurredAt'])
+@Index('idx_audit_entries_request', ['requestId'], { where: 'request_id IS NOT NULL' })
 export class AuditEntry {
   @PrimaryGeneratedColumn('uuid')
   id: string;

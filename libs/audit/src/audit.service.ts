@@ -21,15 +21,25 @@ export type AuditAuthor = Actor | { system: string } | { deviceId: string };
 @Injectable()
 export class AuditService {
   async record(manager: EntityManager, author: AuditAuthor, change: AuditChange): Promise<void> {
-    await manager.insert(AuditEntry, {
-      actorUserId: author instanceof Actor ? author.userId : null,
-      actorRole: author instanceof Actor ? author.role : 'system' in author ? `system:${author.system}` : 'device',
-      collectiviteId: change.collectiviteId ?? (author instanceof Actor ? author.collectiviteId : null),
-      action: change.action,
-      entityType: change.entityType,
-      entityId: change.entityId ?? ('deviceId' in author ? author.deviceId : null),
-      summary: (change.summary ?? {}) as object,
-      requestId: currentRequestId() ?? null,
-    });
+    await this.recordMany(manager, author, [change]);
+  }
+
+  /** Several changes of one request (a bulk edit, a reprise of 40 devices) in one INSERT. */
+  async recordMany(manager: EntityManager, author: AuditAuthor, changes: readonly AuditChange[]): Promise<void> {
+    if (!changes.length) return;
+    const requestId = currentRequestId() ?? null;
+    await manager.insert(
+      AuditEntry,
+      changes.map((change) => ({
+        actorUserId: author instanceof Actor ? author.userId : null,
+        actorRole: author instanceof Actor ? author.role : 'system' in author ? `system:${author.system}` : 'device',
+        collectiviteId: change.collectiviteId ?? (author instanceof Actor ? author.collectiviteId : null),
+        action: change.action,
+        entityType: change.entityType,
+        entityId: change.entityId ?? ('deviceId' in author ? author.deviceId : null),
+        summary: (change.summary ?? {}) as object,
+        requestId,
+      })),
+    );
   }
 }

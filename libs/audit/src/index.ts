@@ -1,3 +1,6 @@
 export * from './audit-entry.entity';
 export * from './audit.service';
 export * from './audit.module';
+export * from './audit-log.service';
+export * from './audit-api.module';
+export * from './audit-retention';

@@ -27,3 +27,5 @@ export * from './core.module';
 export * from './http/configure-http-app';
 export * from './http/rate-limit.module';
 export * from './database/schema-diff';
+export * from './time/clock';
+export * from './http/csv-export';

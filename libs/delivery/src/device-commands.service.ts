@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@socle/audit';
 import { Actor, SocleError } from '@socle/core';
-import { Device, DevicesService } from '@socle/fleet';
+import { acceptsCommands, applyDeviceEvent, Device, DevicesService } from '@socle/fleet';
 import { notNowDelaySeconds } from './command-backoff';
 import { DeliveryJobs } from './delivery-jobs';
 import { CommandType, DeviceCommand } from './device-command.entity';
@@ -15,8 +15,8 @@ export interface HandedCommand {
   payload: Record<string, unknown>;
 }
 
-/** Something to do once a device confirmed a command (install recorded, state changed…). */
-export type AcknowledgementHook = (manager: EntityManager, command: DeviceCommand) => Promise<void>;
+/** Something to do once a device confirmed a command (install recorded, state changed…); `result` is the device's answer. */
+export type AcknowledgementHook = (manager: EntityManager, command: DeviceCommand, result: CommandResultDto) => Promise<void>;
 
 /** Adds what the device needs to carry a command out (e.g. the rendered profile) at hand-over time. */
 export type PayloadExpander = (device: Device, payload: Record<string, unknown>) => Promise<Record<string, unknown>>;
@@ -35,8 +35,9 @@ export class DeviceCommandsService {
     private readonly jobs: DeliveryJobs,
     private readonly audit: AuditService,
   ) {
-    this.onAcknowledged('lock', (manager, command) => setDeviceState(manager, command.deviceId, 'active', 'locked'));
-    this.onAcknowledged('unlock', (manager, command) => setDeviceState(manager, command.deviceId, 'locked', 'active'));
+    // Quiet: an acknowledgement that arrives after the device moved on (retiring…) changes nothing.
+    this.onAcknowledged('lock', async (manager, command) => void (await applyDeviceEvent(manager, command.deviceId, 'lock', { quiet: true })));
+    this.onAcknowledged('unlock', async (manager, command) => void (await applyDeviceEvent(manager, command.deviceId, 'unlock', { quiet: true })));
   }
 
   /** Other contexts (profiles, sessions, lifecycle) register what an acknowledgement means for them. */
@@ -51,7 +52,7 @@ export class DeviceCommandsService {
   /** A technician's command to one device; a wipe must be confirmed by typing the serial number again. */
   async issueManual(actor: Actor, deviceId: string, dto: DeviceCommandDto): Promise<DeviceCommand> {
     const device = await this.devices.findVisible(actor, deviceId);
-    if (['registered', 'retired', 'taken_back'].includes(device.state)) {
+    if (!acceptsCommands(device.state)) {
       throw SocleError.conflict('DEVICE_NOT_MANAGED', `L'appareil est « ${device.state} » : il ne reçoit pas de commandes.`, { state: device.state });
     }
     if (dto.type === 'wipe' && dto.confirm !== device.serialNumber) {
@@ -128,12 +129,8 @@ export class DeviceCommandsService {
       }
       const status = result.status === 'acknowledged' ? 'acknowledged' : 'failed';
       await manager.update(DeviceCommand, { id: command.id }, { status, completedAt: new Date(), lastError: status === 'failed' ? result.detail ?? 'erreur sans détail' : null });
-      if (status === 'acknowledged') await this.acknowledgementHooks.get(command.type)?.(manager, command);
+      if (status === 'acknowledged') await this.acknowledgementHooks.get(command.type)?.(manager, command, result);
       return { id: command.id, status, applied: true };
     });
   }
-}
-
-async function setDeviceState(manager: EntityManager, deviceId: string, from: string, to: string): Promise<void> {
-  await manager.query(`UPDATE devices SET state = $3, updated_at = now() WHERE id = $1 AND state = $2`, [deviceId, from, to]);
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { SocleConfig } from '@socle/core';
 import { DeviceCommandsService, HandedCommand } from '@socle/delivery';
-import { Device } from '@socle/fleet';
+import { Device, DEVICE_EVENTS } from '@socle/fleet';
 import { ProfileDeliveryHooks } from '@socle/profiles';
 import { CheckinDto } from './dto/checkin.dto';
 
@@ -37,7 +37,7 @@ export class CheckinService {
     await this.dataSource.query(
       `UPDATE devices SET
          last_checkin_at = now(), updated_at = now(),
-         state = CASE WHEN state = 'enrolled' THEN 'active' ELSE state END,
+         state = CASE WHEN state = ANY($8::text[]) THEN $9 ELSE state END,
          os_version = COALESCE($2, os_version),
          battery_level = COALESCE($3, battery_level), battery_charging = COALESCE($4, battery_charging),
          battery_health = COALESCE($5, battery_health),
@@ -51,6 +51,8 @@ export class CheckinService {
         report.battery?.health ?? null,
         report.storage?.freeBytes ?? null,
         report.storage?.totalBytes ?? null,
+        DEVICE_EVENTS.activate.from,
+        DEVICE_EVENTS.activate.to,
       ],
     );
     if (report.profiles) await this.profiles.reconcileReported(device, report.profiles);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@socle/audit';
 import { SocleConfig, SocleError, violatedConstraint } from '@socle/core';
-import { Device, Pack } from '@socle/fleet';
+import { canTransition, DEVICE_EVENTS, Device, Pack } from '@socle/fleet';
 import { parseDeviceCsr, PkiService } from '@socle/pki';
 import { Collectivite } from '@socle/tenancy';
 import { EnrollDto } from './dto/enroll.dto';
@@ -110,7 +110,7 @@ export class EnrollmentService {
       where: { collectiviteId: pack.collectiviteId, serialNumber: dto.serialNumber },
       lock: { mode: 'pessimistic_write' },
     });
-    if (existing && (existing.state !== 'registered' || existing.packId)) {
+    if (existing && (!canTransition(existing.state, DEVICE_EVENTS.enroll.to) || existing.packId)) {
       throw SocleError.conflict('DEVICE_ALREADY_ENROLLED', `L'appareil ${dto.serialNumber} est déjà inscrit : retirez-le d'abord s'il doit être réinscrit.`);
     }
     if (existing && existing.osFamily !== pack.osFamily) throw osMismatch(existing.osFamily, pack.osFamily);
@@ -124,7 +124,7 @@ export class EnrollmentService {
       packId: pack.id,
       packCapacity: pack.capacity,
       positionInPack: position as number,
-      state: 'enrolled' as const,
+      state: DEVICE_EVENTS.enroll.to,
       enrolledAt: new Date(),
       osVersion: dto.osVersion ?? null,
       model: dto.model ?? existing?.model ?? null,

@@ -16,3 +16,7 @@ export type MaintenanceMode = (typeof MAINTENANCE_MODES)[number];
 
 export const sqlList = (values: readonly string[] | readonly number[]) =>
   values.map((value) => (typeof value === 'number' ? String(value) : `'${value}'`)).join(', ');
+
+/** Who paid: the État's plans (SNEE, TNE, ENIR), the collectivité's own budget, or something else. */
+export const FUNDING_SOURCES = ['snee', 'tne', 'enir', 'own_budget', 'other'] as const;
+export type FundingSource = (typeof FUNDING_SOURCES)[number];

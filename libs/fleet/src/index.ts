@@ -5,3 +5,5 @@ export * from './packs.service';
 export * from './devices.service';
 export * from './fleet.module';
 export * from './fleet-api.module';
+export * from './device-state-machine';
+export { parseDate } from './device-import-row';

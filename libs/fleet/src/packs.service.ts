@@ -92,6 +92,8 @@ function translatePackConstraint(error: unknown, name?: string): unknown {
       return SocleError.conflict('PACK_NOT_EMPTY', "Le système d'un pack qui contient des appareils ne peut pas changer : retirez d'abord les appareils du pack.");
     case 'chk_devices_pack_position':
       return SocleError.conflict('PACK_CAPACITY_TOO_SMALL', 'Des appareils portent un numéro supérieur à la nouvelle capacité : retirez-les du pack avant de la réduire.');
+    case 'chk_carts_pack_fits':
+      return SocleError.conflict('CART_TOO_SMALL', "Le chariot qui range ce pack a moins d'emplacements que la nouvelle capacité : rangez d'abord le pack dans un chariot plus grand.");
     case 'uq_packs_school_name':
       return SocleError.conflict('PACK_NAME_TAKEN', `Un pack « ${name} » existe déjà dans cette école.`);
     default:

@@ -4,12 +4,11 @@ import type { TLSSocket } from 'node:tls';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { SocleConfig, SocleError } from '@socle/core';
-import { Device } from '@socle/fleet';
+import { Device, isShutOut } from '@socle/fleet';
 import { PkiService } from './pki.service';
 
 export type DeviceRequest = Request & { device?: Device };
 
-const RETIRED_STATES = new Set(['retired', 'taken_back']);
 const unauthorized = (code: string, message: string) => SocleError.unauthorized(code, message);
 
 /**
@@ -33,7 +32,7 @@ export class DeviceCertificateGuard implements CanActivate {
       throw unauthorized('CERTIFICATE_REJECTED', "Certificat d'appareil inconnu, expiré ou révoqué : réinscrivez l'appareil.");
     }
     const device = await this.dataSource.getRepository(Device).findOneBy({ id: certificate.deviceId });
-    if (!device || RETIRED_STATES.has(device.state) || device.certificateId !== certificate.id) {
+    if (!device || isShutOut(device.state) || device.certificateId !== certificate.id) {
       throw unauthorized('CERTIFICATE_REJECTED', "Cet appareil n'est plus géré par Socle (retiré ou réinscrit).");
     }
     request.device = device;

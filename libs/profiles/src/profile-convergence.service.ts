@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { MANAGED_DEVICE_STATES, sqlList } from '@socle/fleet';
 import { SCOPE_SPECIFICITY } from './profile-assignment.entity';
 import { StoredRestrictions } from './profile-version.entity';
 import { DesiredProfile, resolveRestrictionConflicts } from './restriction-conflicts';
@@ -11,7 +12,7 @@ export interface ConvergenceScope {
   deviceIds?: string[];
 }
 
-const MANAGED_STATES = `('enrolled', 'active', 'locked')`;
+const MANAGED_STATES = `(${sqlList(MANAGED_DEVICE_STATES)})`;
 
 /** Devices of the scope with their context key: the pack, or the collectivité for devices outside any pack. */
 const TARGETS = `

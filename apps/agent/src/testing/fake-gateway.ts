@@ -26,7 +26,10 @@ export class FakeGateway {
   capacity = 15;
   readonly checkins: Array<{ deviceId: string; body: CheckinRequest }> = [];
   readonly results: Array<{ deviceId: string; commandId: string; body: CommandResult }> = [];
+  /** Every long-poll received, with the timeout the device asked for. */
+  readonly waits: Array<{ deviceId: string; timeoutSeconds: number }> = [];
   private readonly devices = new Map<string, FakeDevice>();
+  private readonly waiting = new Map<string, Set<(woken: boolean) => void>>();
   private readonly tlsServer = https.createServer(
     { key: this.pki.serverKeyPem, cert: this.pki.serverChainPem, ca: this.pki.root.pem, requestCert: true, rejectUnauthorized: false },
     (request, response) => void this.handle(request, response, () => this.tlsFingerprint(request)),
@@ -60,7 +63,19 @@ export class FakeGateway {
     return id;
   }
 
+  /** Answers the device's held long-polls with {wake: true}, as the worker's wake-up would; returns how many. */
+  wake(deviceId: string): number {
+    const waiters = [...(this.waiting.get(deviceId) ?? [])];
+    for (const finish of waiters) finish(true);
+    return waiters.length;
+  }
+
+  isWaiting(deviceId: string): boolean {
+    return (this.waiting.get(deviceId)?.size ?? 0) > 0;
+  }
+
   async close(): Promise<void> {
+    for (const waiters of this.waiting.values()) for (const finish of [...waiters]) finish(false);
     for (const server of [this.tlsServer, this.proxyServer]) {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
@@ -78,11 +93,33 @@ export class FakeGateway {
       this.checkins.push({ deviceId: device.deviceId, body: body as CheckinRequest });
       return reply(response, 200, { commands: device.pending, checkinIntervalSeconds: 900 });
     }
+    const wait = /^GET \/v1\/wait\?timeoutSeconds=(\d+)$/.exec(route);
+    if (wait) return this.hold(device, Number(wait[1]), response);
     const result = /^POST \/v1\/commands\/([^/]+)\/result$/.exec(route);
     if (!result) return reply(response, 404, { statusCode: 404, code: 'NOT_FOUND', message: route });
     device.pending = device.pending.filter((command) => command.id !== result[1]);
     this.results.push({ deviceId: device.deviceId, commandId: result[1], body: body as CommandResult });
     reply(response, 200, {});
+  }
+
+  /** Like the real gateway: at once if something waits, else when woken or after the timeout. */
+  private hold(device: FakeDevice, timeoutSeconds: number, response: http.ServerResponse): void {
+    this.waits.push({ deviceId: device.deviceId, timeoutSeconds });
+    if (device.pending.length) return reply(response, 200, { wake: true });
+    const waiters = this.waiting.get(device.deviceId) ?? new Set();
+    this.waiting.set(device.deviceId, waiters);
+    const finish = (woken: boolean) => {
+      clearTimeout(timer);
+      waiters.delete(finish);
+      if (!response.writableEnded && !response.destroyed) reply(response, 200, { wake: woken });
+    };
+    const timer = setTimeout(() => finish(false), timeoutSeconds * 1000);
+    waiters.add(finish);
+    // A device that gives up (stop, abort) must not stay registered as waiting.
+    response.once('close', () => {
+      clearTimeout(timer);
+      waiters.delete(finish);
+    });
   }
 
   private enroll(body: unknown, response: http.ServerResponse): void {

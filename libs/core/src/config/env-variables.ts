@@ -25,8 +25,10 @@ export const ENV_VARIABLES: Array<{ name: string; field: keyof SocleConfig; fall
   { name: 'SOCLE_DEVICE_CERTIFICATE_DAYS', field: 'deviceCertificateDays', fallback: '730' },
   { name: 'SOCLE_SILENT_DEVICE_SECONDS', field: 'silentDeviceSeconds', fallback: '1800' },
   { name: 'SOCLE_RECONCILE_INTERVAL_SECONDS', field: 'reconcileIntervalSeconds', fallback: '60' },
+  { name: 'SOCLE_RETURN_CHECK_DELAY_SECONDS', field: 'returnCheckDelaySeconds', fallback: '900' },
   { name: 'SOCLE_LOGIN_RATE_LIMIT_PER_MINUTE', field: 'loginRateLimitPerMinute', fallback: '10' },
   { name: 'SOCLE_ENROLL_RATE_LIMIT_PER_MINUTE', field: 'enrollRateLimitPerMinute', fallback: '300' },
   { name: 'SOCLE_LOG_LEVEL', field: 'logLevel', fallback: 'info' },
   { name: 'SOCLE_SECRETS_FILE', field: 'secretsFile', fallback: '.socle/dev-secrets.json' },
+  { name: 'SOCLE_AUDIT_RETENTION_DAYS', field: 'auditRetentionDays', fallback: '365' },
 ];

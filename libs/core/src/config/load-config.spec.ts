@@ -45,3 +45,21 @@ describe('loadConfig', () => {
     expect(existsSync('/nonexistent/never-written.json')).toBe(false);
   });
 });
+
+describe('SOCLE_AUDIT_RETENTION_DAYS', () => {
+  it('defaults to a year, accepts 0 (keep forever), and refuses a retention too short to investigate anything', () => {
+    expect(loadConfig({ ...secrets }, quiet).auditRetentionDays).toBe(365);
+    expect(loadConfig({ ...secrets, SOCLE_AUDIT_RETENTION_DAYS: '0' }, quiet).auditRetentionDays).toBe(0);
+    expect(() => loadConfig({ ...secrets, SOCLE_AUDIT_RETENTION_DAYS: '7' }, quiet)).toThrow(/SOCLE_AUDIT_RETENTION_DAYS: .*at least 30/);
+    expect(() => loadConfig({ ...secrets, SOCLE_AUDIT_RETENTION_DAYS: 'un an' }, quiet)).toThrow(/SOCLE_AUDIT_RETENTION_DAYS/);
+  });
+});
+
+describe('SOCLE_RETURN_CHECK_DELAY_SECONDS', () => {
+  it('gives pupils a quarter of an hour by default to put the devices back, and refuses a negative or unreadable delay', () => {
+    expect(loadConfig({ ...secrets }, quiet).returnCheckDelaySeconds).toBe(900);
+    expect(loadConfig({ ...secrets, SOCLE_RETURN_CHECK_DELAY_SECONDS: '0' }, quiet).returnCheckDelaySeconds).toBe(0);
+    expect(() => loadConfig({ ...secrets, SOCLE_RETURN_CHECK_DELAY_SECONDS: '-5' }, quiet)).toThrow(/SOCLE_RETURN_CHECK_DELAY_SECONDS/);
+    expect(() => loadConfig({ ...secrets, SOCLE_RETURN_CHECK_DELAY_SECONDS: 'un quart d’heure' }, quiet)).toThrow(/SOCLE_RETURN_CHECK_DELAY_SECONDS/);
+  });
+});

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsBase64, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Length, Max, Min, MinLength } from 'class-validator';
+import { IsBase64, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Length, Max, Min, MinLength, ValidateIf } from 'class-validator';
 
 /** Every setting Socle reads, validated once at boot (see load-config.ts). */
 export class SocleConfig {
@@ -70,6 +70,10 @@ export class SocleConfig {
   @Type(() => Number) @IsInt() @Min(1) @Max(3600)
   reconcileIntervalSeconds: number;
 
+  /** After a class session ends, how long pupils have to put the devices back in the cart before the return check lists them. */
+  @Type(() => Number) @IsInt() @Min(0) @Max(86400)
+  returnCheckDelaySeconds: number;
+
   @Type(() => Number) @IsInt() @Min(1)
   loginRateLimitPerMinute: number;
 
@@ -81,4 +85,9 @@ export class SocleConfig {
 
   @IsString()
   secretsFile: string;
+
+  /** Audit entries older than this are purged daily by the audit-retention job; 0 keeps them forever. */
+  @Type(() => Number) @ValidateIf((config: SocleConfig) => config.auditRetentionDays !== 0)
+  @IsInt() @Min(30, { message: 'must be 0 (keep forever) or at least 30 days' }) @Max(36500)
+  auditRetentionDays: number;
 }

@@ -4,6 +4,8 @@ import { DefaultJobOptions } from 'bullmq';
 export enum QueueName {
   Maintenance = 'maintenance',
   Delivery = 'delivery',
+  /** Class sessions: starts, ends and return checks, timed to the school timetable. */
+  Sessions = 'sessions',
 }
 
 /** Every job, with the queue it runs on. The worker refuses to start unless each has exactly one processor. */
@@ -13,12 +15,30 @@ export enum JobName {
   DeliverCommand = 'deliver-command',
   /** Re-enqueue what PostgreSQL says is open, and re-wake devices that went silent. */
   ReconcileDeliveries = 'reconcile-deliveries',
+  /** Re-evaluates every device's compliance: days without check-in grow even when nothing else happens. */
+  ComplianceSweep = 'compliance-sweep',
+  /** Purge audit entries older than SOCLE_AUDIT_RETENTION_DAYS (the only delete the database allows on them). */
+  AuditRetention = 'audit-retention',
+  /** Delayed to a class session's start: puts the session overlay on the pack's devices. */
+  SessionStart = 'session-start',
+  /** Delayed to a class session's end: removes the overlay (and unlocks the screens). */
+  SessionEnd = 'session-end',
+  /** Delayed past a session's end: lists the devices not back in the cart and charging, and tells the technician. */
+  SessionReturnCheck = 'session-return-check',
+  /** PostgreSQL decides: starts, ends and checks whatever is due, and re-queues the timed jobs Redis may have lost. */
+  SessionReconcile = 'session-reconcile',
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.EnrollmentTokenCleanup]: QueueName.Maintenance,
   [JobName.DeliverCommand]: QueueName.Delivery,
   [JobName.ReconcileDeliveries]: QueueName.Maintenance,
+  [JobName.ComplianceSweep]: QueueName.Maintenance,
+  [JobName.AuditRetention]: QueueName.Maintenance,
+  [JobName.SessionStart]: QueueName.Sessions,
+  [JobName.SessionEnd]: QueueName.Sessions,
+  [JobName.SessionReturnCheck]: QueueName.Sessions,
+  [JobName.SessionReconcile]: QueueName.Sessions,
 };
 
 export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {

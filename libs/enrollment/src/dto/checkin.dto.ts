@@ -49,6 +49,10 @@ export class CheckinDto {
   @IsOptional() @IsObject() @ValidateNested() @Type(() => StorageReport)
   storage?: StorageReport;
 
+  @ApiPropertyOptional({ description: 'True when the device sits in its charging cart (dock or cart sensor, or the agent\'s own guess)' })
+  @IsOptional() @IsBoolean()
+  docked?: boolean;
+
   @ApiPropertyOptional({ type: [HeldProfile] })
   @IsOptional() @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => HeldProfile)
   profiles?: HeldProfile[];

@@ -1,0 +1,185 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { Readable } from 'node:stream';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditChange, AuditService } from '@socle/audit';
+import { Actor, CsvColumn, SocleError, toCsv, violatedConstraint } from '@socle/core';
+import { sniffDelimiter } from './csv-delimiter';
+import { csvParser, translateCsvError } from './purchase-data-csv';
+import { LineError, parsePurchaseRow, PurchaseChange, PurchaseData, PURCHASE_FIELDS } from './purchase-data-row';
+
+export interface PurchaseDataResult {
+  updated: number;
+  unchanged: number;
+  errors: LineError[];
+}
+
+const BATCH_SIZE = 500;
+const MAX_ROWS = 200_000;
+const MAX_REPORTED_ERRORS = 1000;
+
+const SQL_COLUMNS: Record<(typeof PURCHASE_FIELDS)[number], { column: string; type: string }> = {
+  inventoryNumber: { column: 'inventory_number', type: 'text' },
+  purchaseDate: { column: 'purchase_date', type: 'date' },
+  supplier: { column: 'supplier', type: 'text' },
+  orderReference: { column: 'order_reference', type: 'text' },
+  fundingSource: { column: 'funding_source', type: 'text' },
+  purchasePrice: { column: 'purchase_price', type: 'numeric' },
+  refurbished: { column: 'refurbished', type: 'boolean' },
+  maintenanceMode: { column: 'maintenance_mode', type: 'text' },
+  maintenanceEnd: { column: 'maintenance_end', type: 'date' },
+  warrantyEnd: { column: 'warranty_end', type: 'date' },
+  takeBackTerms: { column: 'take_back_terms', type: 'text' },
+};
+
+const snapshot = (alias: string) =>
+  `json_build_object(${PURCHASE_FIELDS.map((field) => {
+    const { column, type } = SQL_COLUMNS[field];
+    return `'${field}', ${type === 'date' ? `to_char(${alias}.${column}, 'YYYY-MM-DD')` : type === 'numeric' ? `${alias}.${column}::float8` : `${alias}.${column}`}`;
+  }).join(', ')})`;
+
+/**
+ * Purchase and maintenance data edited in bulk: the CSV names each device by its serial number, an
+ * empty cell leaves a field as it is. Set-based updates in one transaction, so a file with any bad
+ * line changes nothing; each device that changed gets its own audit entry (before/after).
+ */
+@Injectable()
+export class PurchaseDataService {
+  constructor(private readonly dataSource: DataSource, private readonly audit: AuditService) {}
+
+  async importCsv(actor: Actor, body: Readable): Promise<PurchaseDataResult> {
+    const changes: PurchaseChange[] = [];
+    const errors: LineError[] = [];
+    try {
+      const { delimiter, stream } = await sniffDelimiter(body);
+      for await (const { record, info } of stream.pipe(csvParser(delimiter))) {
+        const parsed = parsePurchaseRow(record, info.lines as number);
+        if (Array.isArray(parsed)) errors.push(...parsed);
+        else changes.push(parsed);
+        if (changes.length > MAX_ROWS) throw SocleError.badRequest('FILE_TOO_LARGE', `Au plus ${MAX_ROWS} lignes par fichier : découpez-le.`);
+      }
+    } catch (error) {
+      throw translateCsvError(error);
+    }
+    if (!changes.length && !errors.length) errors.push({ line: 1, code: 'EMPTY_FILE', message: 'Le fichier ne contient aucun appareil.' });
+    return this.apply(actor, changes, errors);
+  }
+
+  /** The same rules for one device edited from its page. */
+  async updateOne(actor: Actor, deviceId: string, edit: Partial<Record<(typeof PURCHASE_FIELDS)[number], unknown>>): Promise<PurchaseDataResult> {
+    const [device] = await this.dataSource.query('SELECT serial_number FROM devices WHERE id = $1 AND collectivite_id = $2', [deviceId, actor.tenantId()]);
+    if (!device) throw SocleError.notFound('DEVICE_NOT_FOUND', "Cet appareil n'existe pas ou ne vous est pas accessible.");
+    const record = Object.fromEntries(Object.entries(edit).filter(([, value]) => value !== undefined && value !== null).map(([key, value]) => [key, String(value)]));
+    if (!Object.keys(record).length) {
+      throw SocleError.badRequest('VALIDATION_FAILED', `Rien à modifier : indiquez au moins un de ces champs : ${PURCHASE_FIELDS.join(', ')}.`, { fields: [{ field: 'body', problems: ['at least one field is required'] }] });
+    }
+    const parsed = parsePurchaseRow({ ...record, serialNumber: device.serial_number }, 1);
+    if (Array.isArray(parsed)) throw rejected(parsed);
+    return this.apply(actor, [parsed], []);
+  }
+
+  async exportCsv(actor: Actor): Promise<string> {
+    const rows: Array<{ serialNumber: string; data: PurchaseData }> = await this.dataSource.query(
+      `SELECT d.serial_number AS "serialNumber", ${snapshot('d')} AS data FROM devices d WHERE d.collectivite_id = $1 ORDER BY d.serial_number`,
+      [actor.tenantId()],
+    );
+    const columns: Array<CsvColumn<{ serialNumber: string; data: PurchaseData }>> = [
+      { header: 'serialNumber', value: (row) => row.serialNumber },
+      ...PURCHASE_FIELDS.map((field) => ({ header: field, value: (row: { data: PurchaseData }) => row.data[field] })),
+    ];
+    return toCsv(columns, rows);
+  }
+
+  private async apply(actor: Actor, changes: PurchaseChange[], errors: LineError[]): Promise<PurchaseDataResult> {
+    const collectiviteId = actor.tenantId();
+    errors.push(...duplicates(changes), ...(await this.unknownOrConflicting(collectiviteId, changes)));
+    if (errors.length) throw rejected(errors.sort((a, b) => a.line - b.line));
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const audits: AuditChange[] = [];
+        for (let start = 0; start < changes.length; start += BATCH_SIZE) audits.push(...(await this.updateBatch(manager, collectiviteId, changes.slice(start, start + BATCH_SIZE))));
+        await this.audit.recordMany(manager, actor, [
+          { action: 'device.purchase_data.import', entityType: 'device', summary: { rows: changes.length, updated: audits.length } },
+          ...audits,
+        ]);
+        return { updated: audits.length, unchanged: changes.length - audits.length, errors: [] };
+      });
+    } catch (error) {
+      if (violatedConstraint(error) === 'uq_devices_tenant_inventory') {
+        throw SocleError.conflict('INVENTORY_NUMBER_TAKEN', "Un numéro d'inventaire est déjà porté par un autre appareil (modifié en même temps ?) : réessayez.");
+      }
+      throw error;
+    }
+  }
+
+  private async updateBatch(manager: EntityManager, collectiviteId: string, batch: PurchaseChange[]): Promise<AuditChange[]> {
+    const arrays = PURCHASE_FIELDS.map((field) => batch.map((change) => change.data[field]));
+    const sets = PURCHASE_FIELDS.map((field) => `${SQL_COLUMNS[field].column} = COALESCE(i.${SQL_COLUMNS[field].column}, d.${SQL_COLUMNS[field].column})`);
+    const unnest = PURCHASE_FIELDS.map((field, index) => `$${index + 3}::${SQL_COLUMNS[field].type}[]`);
+    const [rows]: [Array<{ id: string; serial_number: string; before: Record<string, unknown>; after: Record<string, unknown> }>, number] = await manager.query(
+      `UPDATE devices d SET ${sets.join(', ')}, updated_at = now()
+         FROM unnest($2::text[], ${unnest.join(', ')}) AS i(serial, ${PURCHASE_FIELDS.map((field) => SQL_COLUMNS[field].column).join(', ')}),
+              devices old
+        WHERE d.collectivite_id = $1 AND d.serial_number = i.serial AND old.id = d.id
+        RETURNING d.id, d.serial_number, ${snapshot('old')} AS before, ${snapshot('d')} AS after`,
+      [collectiviteId, batch.map((change) => change.serialNumber), ...arrays],
+    );
+    return rows.flatMap((row) => {
+      const changed = PURCHASE_FIELDS.filter((field) => row.before[field] !== row.after[field]);
+      if (!changed.length) return [];
+      return [{
+        action: 'device.purchase_data.update',
+        entityType: 'device',
+        entityId: row.id,
+        summary: { serialNumber: row.serial_number, before: pick(row.before, changed), after: pick(row.after, changed) },
+      }];
+    });
+  }
+
+  /** Serial numbers the collectivité does not have, and inventory numbers another device already carries. */
+  private async unknownOrConflicting(collectiviteId: string, changes: PurchaseChange[]): Promise<LineError[]> {
+    const serials = changes.map((change) => change.serialNumber);
+    const known: Array<{ serial_number: string }> = await this.dataSource.query(
+      'SELECT serial_number FROM devices WHERE collectivite_id = $1 AND serial_number = ANY($2::text[])',
+      [collectiviteId, serials],
+    );
+    const knownSerials = new Set(known.map((row) => row.serial_number));
+    const errors: LineError[] = changes
+      .filter((change) => !knownSerials.has(change.serialNumber))
+      .map((change) => ({ line: change.line, code: 'DEVICE_NOT_FOUND', message: `Aucun appareil de numéro de série ${change.serialNumber} dans votre collectivité.` }));
+    const withInventory = changes.filter((change) => change.data.inventoryNumber);
+    const taken: Array<{ serial: string; inventory_number: string; owner: string }> = await this.dataSource.query(
+      `SELECT i.serial, d.inventory_number, d.serial_number AS owner
+         FROM unnest($2::text[], $3::text[]) AS i(serial, inventory)
+         JOIN devices d ON d.collectivite_id = $1 AND d.inventory_number = i.inventory AND d.serial_number <> i.serial`,
+      [collectiviteId, withInventory.map((change) => change.serialNumber), withInventory.map((change) => change.data.inventoryNumber)],
+    );
+    const lines = new Map(changes.map((change) => [change.serialNumber, change.line]));
+    errors.push(...taken.map((row) => ({ line: lines.get(row.serial) ?? 0, code: 'INVENTORY_NUMBER_TAKEN', message: `Le numéro d'inventaire ${row.inventory_number} est déjà celui de l'appareil ${row.owner}.` })));
+    return errors.sort((a, b) => a.line - b.line).slice(0, MAX_REPORTED_ERRORS);
+  }
+}
+
+function duplicates(changes: PurchaseChange[]): LineError[] {
+  const errors: LineError[] = [];
+  const serials = new Set<string>();
+  const inventories = new Set<string>();
+  for (const change of changes) {
+    if (serials.has(change.serialNumber)) errors.push({ line: change.line, code: 'DUPLICATE_SERIAL', message: `Le numéro de série ${change.serialNumber} apparaît plusieurs fois dans le fichier.` });
+    serials.add(change.serialNumber);
+    const inventory = change.data.inventoryNumber;
+    if (inventory && inventories.has(inventory)) errors.push({ line: change.line, code: 'DUPLICATE_INVENTORY_NUMBER', message: `Le numéro d'inventaire ${inventory} apparaît plusieurs fois dans le fichier.` });
+    if (inventory) inventories.add(inventory);
+  }
+  return errors;
+}
+
+function rejected(errors: LineError[]): SocleError {
+  return new SocleError(HttpStatus.UNPROCESSABLE_ENTITY, 'IMPORT_REJECTED', `Modification refusée : ${errors.length} ligne(s) en erreur. Corrigez-les puis renvoyez le fichier entier ; rien n'a été enregistré.`, {
+    updated: 0,
+    errors: errors.slice(0, MAX_REPORTED_ERRORS),
+  });
+}
+
+function pick(source: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.map((key) => [key, source[key]]));
+}
