@@ -43,7 +43,14 @@ export class DeliveryJobs {
   }
 
   private instanceId(): Promise<string> {
-    this.instance ??= this.dataSource.query('SELECT id FROM platform_instance').then((rows: Array<{ id: string }>) => rows[0].id);
+    // A failed read (database briefly down) must not be remembered: the next enqueue asks again.
+    this.instance ??= this.dataSource.query('SELECT id FROM platform_instance').then(
+      (rows: Array<{ id: string }>) => rows[0].id,
+      (error: Error) => {
+        this.instance = undefined;
+        throw error;
+      },
+    );
     return this.instance;
   }
 }

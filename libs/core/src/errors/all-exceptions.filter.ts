@@ -21,6 +21,7 @@ const HTTP_CODES: Record<number, { code: string; message: string }> = {
   413: { code: 'PAYLOAD_TOO_LARGE', message: 'Le contenu envoyé est trop volumineux.' },
   415: { code: 'UNSUPPORTED_MEDIA_TYPE', message: "Ce type de contenu n'est pas accepté." },
   429: { code: 'RATE_LIMITED', message: 'Trop de tentatives : patientez une minute avant de réessayer.' },
+  503: { code: 'SERVICE_UNAVAILABLE', message: 'Un service dont Socle dépend (base de données ou Redis) est injoignable : réessayez dans quelques instants.' },
 };
 
 /** Maps every error to `{statusCode, code, message}`; unexpected ones become a 500 that only names the request id. */
@@ -56,7 +57,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const known = HTTP_CODES[status] ?? { code: 'HTTP_ERROR', message: exception.message };
-      return { statusCode: status, ...known, requestId };
+      // Terminus answers 503 with which checks failed: keep that, it is what an operator needs.
+      const response = exception.getResponse();
+      const details = status === HttpStatus.SERVICE_UNAVAILABLE && typeof response === 'object' ? response : {};
+      return { ...details, statusCode: status, ...known, requestId };
     }
     if (exception instanceof QueryFailedError && (exception.driverError as { code?: string })?.code === '22P02') {
       return { statusCode: 400, code: 'VALIDATION_FAILED', message: 'Un identifiant fourni est mal formé.', requestId };

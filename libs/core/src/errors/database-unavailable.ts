@@ -6,5 +6,5 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   const candidate = error as { code?: string; driverError?: { code?: string }; message?: string };
   const code = candidate.driverError?.code ?? candidate.code;
   if (code && CONNECTION_ERRORS.has(code)) return true;
-  return /Connection terminated|timeout exceeded when trying to connect/i.test(candidate.message ?? '');
+  return /Connection terminated|timeout exceeded when trying to connect|Query read timeout/i.test(candidate.message ?? '');
 }
