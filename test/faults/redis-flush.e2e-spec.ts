@@ -85,9 +85,9 @@ describe('Redis loses all its keys in the middle of a 1,000-device fan-out', () 
     expect(status.body.counts).toEqual({ pending: 0, delivered: 0, acknowledged: FLEET, failed: 0 });
   }, 120_000);
 
-  it('logs the jobs Redis lost under the worker as its own warnings, not as unhandled errors on the console', () => {
-    // BullMQ prints "Unhandled error" with console.error when a worker has no 'error' listener.
+  it('leaves no worker error unhandled when Redis loses jobs under it (they belong in the JSON log)', () => {
+    // Without an 'error' listener on a BullMQ worker, each one ends up as a bare "Unhandled error" on console.error.
     const unhandled = consoleErrors.mock.calls.map((call) => call.map(String).join(' ')).filter((line) => line.includes('Unhandled error'));
-    expect(unhandled).toEqual([]);
+    expect({ count: unhandled.length, first: unhandled[0]?.slice(0, 200) }).toEqual({ count: 0, first: undefined });
   });
 });

@@ -55,6 +55,11 @@ describe('Compliance of the fleet', () => {
     expect(await codesOf(old)).toEqual(['OS_VERSION_TOO_OLD']);
     expect(await codesOf(worn)).toEqual(['BATTERY_HEALTH_LOW']);
     expect((await list('&compliant=false')).map((item: { deviceId: string }) => item.deviceId).sort()).toEqual([old.deviceId, worn.deviceId].sort());
+    // The technician's ordinary device list shows the same verdict and reasons.
+    const listed = (await town.technician.get(`/api/v1/devices?packId=${packId}`)).body.items;
+    const wornListed = listed.find((device: { id: string }) => device.id === worn.deviceId);
+    expect(wornListed.compliance).toMatchObject({ compliant: false, reasons: [expect.objectContaining({ code: 'BATTERY_HEALTH_LOW' })] });
+    expect(listed.find((device: { id: string }) => device.id === devices[0].deviceId).compliance.compliant).toBe(true);
 
     old.osVersion = '17.10';
     await old.checkIn();

@@ -19,6 +19,8 @@ export function defaultCommandHandlers(): CommandHandlers {
     ['refresh_inventory', () => undefined],
     ['session_start', (command, state) => void (state.session = { ...command.payload })],
     ['session_end', (_command, state) => void (state.session = null)],
+    ['install_filtering', (command, state) => void (state.filtering = { ...command.payload })],
+    ['remove_filtering', (_command, state) => void (state.filtering = null)],
     ['install_profile', installProfile],
     ['remove_profile', removeProfile],
     ['wipe', wipe],
@@ -55,6 +57,7 @@ function wipe(_command: GatewayCommand, state: SimulatedDeviceState): void {
   state.profiles.clear();
   state.apps = [...state.factoryApps];
   state.session = null;
+  state.filtering = null;
   state.health = afterWipe(state.health);
   state.wipes++;
 }

@@ -9,6 +9,8 @@ export interface SimulatedDeviceState {
   readonly factoryApps: readonly string[];
   health: HealthState;
   session: Record<string, unknown> | null;
+  /** The filtering payload last installed (its revision tells the server what the device holds). */
+  filtering: Record<string, unknown> | null;
   restarts: number;
   wipes: number;
 }
@@ -30,6 +32,7 @@ export function createDeviceState(osFamily: OsFamily, deviceKind: DeviceKind, ra
     factoryApps,
     health: initialHealth(deviceKind, random),
     session: null,
+    filtering: null,
     restarts: 0,
     wipes: 0,
   };

@@ -1,12 +1,14 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { QueueName } from '@socle/core';
 import { JobDispatcher } from './job-dispatcher';
 
 /** One BullMQ worker per queue; each hands its jobs to the handler named after the job. */
-@Processor(QueueName.Maintenance)
-export class MaintenanceQueueHost extends WorkerHost {
+@Injectable()
+abstract class DispatchingQueueHost extends WorkerHost {
+  private readonly logger = new Logger(this.constructor.name);
+
   constructor(private readonly dispatcher: JobDispatcher) {
     super();
   }
@@ -14,38 +16,26 @@ export class MaintenanceQueueHost extends WorkerHost {
   process(job: Job): Promise<unknown> {
     return this.dispatcher.dispatch(job);
   }
+
+  /**
+   * A job whose keys Redis lost mid-run cannot be marked finished: PostgreSQL holds the outcome and
+   * the reconciler the rest, so this is a warning in the JSON log, not an unhandled error.
+   */
+  @OnWorkerEvent('error')
+  onError(error: Error): void {
+    this.logger.warn(`${error.message}`);
+  }
 }
+
+@Processor(QueueName.Maintenance)
+export class MaintenanceQueueHost extends DispatchingQueueHost {}
 
 /** Deliveries are short (one query, one publish) and many: several run at once. */
 @Processor(QueueName.Delivery, { concurrency: 50 })
-export class DeliveryQueueHost extends WorkerHost {
-  constructor(private readonly dispatcher: JobDispatcher) {
-    super();
-  }
-
-  process(job: Job): Promise<unknown> {
-    return this.dispatcher.dispatch(job);
-  }
-}
+export class DeliveryQueueHost extends DispatchingQueueHost {}
 
 /** Session starts and ends cluster on the timetable's hours (8:30, 9:00…): several run at once. */
 @Processor(QueueName.Sessions, { concurrency: 10 })
-export class SessionsQueueHost extends WorkerHost {
-  private readonly logger = new Logger(SessionsQueueHost.name);
-
-  constructor(private readonly dispatcher: JobDispatcher) {
-    super();
-  }
-
-  process(job: Job): Promise<unknown> {
-    return this.dispatcher.dispatch(job);
-  }
-
-  /** A job whose keys Redis lost mid-run cannot be marked finished: PostgreSQL holds the outcome, the reconciler the rest. */
-  @OnWorkerEvent('error')
-  onError(error: Error): void {
-    this.logger.warn(`Sessions queue: ${error.message}`);
-  }
-}
+export class SessionsQueueHost extends DispatchingQueueHost {}
 
 export const QUEUE_HOSTS = [MaintenanceQueueHost, DeliveryQueueHost, SessionsQueueHost];

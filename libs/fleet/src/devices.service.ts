@@ -4,11 +4,19 @@ import { Actor, Page, SocleError, toPage } from '@socle/core';
 import { Device } from './device.entity';
 import { ListDevicesQuery } from './dto/list-queries.dto';
 
+export interface DeviceCompliance {
+  compliant: boolean;
+  reasons: unknown[];
+  evaluatedAt: Date;
+}
+
+export type DeviceListItem = Device & { compliance: DeviceCompliance | null };
+
 @Injectable()
 export class DevicesService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async list(actor: Actor, query: ListDevicesQuery): Promise<Page<Device>> {
+  async list(actor: Actor, query: ListDevicesQuery): Promise<Page<DeviceListItem>> {
     const builder = this.dataSource
       .getRepository(Device)
       .createQueryBuilder('device')
@@ -21,7 +29,19 @@ export class DevicesService {
       builder.andWhere('device.pack_id IN (SELECT id FROM packs WHERE school_id = :schoolId)', { schoolId: query.schoolId });
     }
     if (query.cursor) builder.andWhere('device.id > :cursor', { cursor: query.cursor });
-    return toPage(await builder.getMany(), query.limit);
+    return this.withCompliance(toPage(await builder.getMany(), query.limit));
+  }
+
+  /**
+   * The technician's device list shows compliance next to each device. The policies context
+   * evaluates it (at every check-in and in a sweep); the list only reads its table.
+   */
+  private async withCompliance(page: Page<Device>): Promise<Page<DeviceListItem>> {
+    const rows: Array<{ device_id: string; compliant: boolean; reasons: unknown[]; evaluated_at: Date }> = page.items.length
+      ? await this.dataSource.query('SELECT device_id, compliant, reasons, evaluated_at FROM device_compliance WHERE device_id = ANY($1::uuid[])', [page.items.map((device) => device.id)])
+      : [];
+    const byDevice = new Map(rows.map((row) => [row.device_id, { compliant: row.compliant, reasons: row.reasons, evaluatedAt: row.evaluated_at }]));
+    return { ...page, items: page.items.map((device) => ({ ...device, compliance: byDevice.get(device.id) ?? null })) };
   }
 
   async findVisible(actor: Actor, deviceId: string): Promise<Device> {

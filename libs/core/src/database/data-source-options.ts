@@ -19,7 +19,6 @@ export function dataSourceOptions(config: Pick<SocleConfig, 'databaseUrl'>): Dat
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
-    // A PostgreSQL that stops answering must yield a 503 within seconds, not a request that hangs.
-    extra: { max: 20, connectionTimeoutMillis: 5000, query_timeout: 15_000, keepAlive: true },
+    extra: { max: 20, connectionTimeoutMillis: 5000, keepAlive: true },
   };
 }
