@@ -1,8 +1,10 @@
+import { MANAGED_DEVICE_STATES } from '@socle/fleet';
 import { EntityManager } from 'typeorm';
 import { CommandType } from '@socle/delivery';
 
 /** Devices that take commands; the others (registered, retiring, retired…) are left out. */
-export const MANAGED_STATES = ['enrolled', 'active', 'locked'];
+/** Sessions address the devices the fleet context calls managed; one list, owned by the state machine. */
+export const MANAGED_STATES = [...MANAGED_DEVICE_STATES];
 
 /** Session commands that lose their point once the session is over, if no device has them yet. */
 const SUPERSEDED_AT_END: CommandType[] = ['session_start', 'lock', 'unlock'];

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { OsFamily } from '@socle/fleet';
+import { DeviceState, MANAGED_DEVICE_STATES, OsFamily } from '@socle/fleet';
 import { FilteringConvergenceService } from '../delivery/filtering-convergence.service';
 import { unpackedContext } from '../filtering/policy-chains';
 import { ComplianceReason, ComplianceRuleSet, evaluateCompliance } from './evaluate-compliance';
 
-const MANAGED_STATES = ['enrolled', 'active', 'locked'];
 const BATCH = 1_000;
 
 interface FactsRow {
@@ -41,7 +40,7 @@ export class ComplianceEvaluator {
         WHERE d.id = ANY($1::uuid[])`,
       [deviceIds],
     );
-    const managed = rows.filter((row) => MANAGED_STATES.includes(row.state));
+    const managed = rows.filter((row) => MANAGED_DEVICE_STATES.includes(row.state as DeviceState));
     await manager.query('DELETE FROM device_compliance WHERE device_id = ANY($1::uuid[])', [rows.filter((row) => !managed.includes(row)).map((row) => row.id)]);
     if (!managed.length) return 0;
     const rules = await this.rulesOf(manager, [...new Set(managed.map((row) => row.collectivite_id))]);

@@ -4,7 +4,7 @@ import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@socle/audit';
 import { Actor, jobId, JobName, Page, QueueName, SocleError } from '@socle/core';
-import { PacksService } from '@socle/fleet';
+import { MANAGED_DEVICE_STATES, PacksService, sqlList } from '@socle/fleet';
 import { SchoolsService } from '@socle/tenancy';
 import { ComplianceEvaluator } from './compliance-evaluator';
 import { ComplianceRules } from './compliance-rules.entity';
@@ -28,7 +28,7 @@ export interface DeviceComplianceItem {
   evaluatedAt: Date | null;
 }
 
-const MANAGED = `('enrolled', 'active', 'locked')`;
+const MANAGED = `(${sqlList(MANAGED_DEVICE_STATES)})`;
 /** Up to this many devices, a rule change is evaluated before answering (a town's fleet takes well under a second). */
 const INLINE_EVALUATION_LIMIT = 5_000;
 

@@ -1,10 +1,11 @@
+import { MANAGED_DEVICE_STATES, sqlList } from '@socle/fleet';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { effectivePolicy, policyRevision } from '../filtering/effective-policy';
 import { FilteringScope, policyChains } from '../filtering/policy-chains';
 import { FILTERING_FORMAT_VERSION } from './render/rendered-filtering';
 
-const MANAGED_STATES = `('enrolled', 'active', 'locked')`;
+const MANAGED_STATES = `(${sqlList(MANAGED_DEVICE_STATES)})`;
 const OPEN = `('pending', 'delivered')`;
 const FILTERING_TYPES = `('install_filtering', 'remove_filtering')`;
 
