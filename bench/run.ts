@@ -15,7 +15,10 @@ function availableBenchmarks(): string[] {
 
 function runBenchmark(name: string): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', join(BENCH_DIR, name, 'main.ts')], { cwd: REPOSITORY_ROOT, stdio: 'inherit' });
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', join(BENCH_DIR, name, 'main.ts')], {
+      cwd: REPOSITORY_ROOT,
+      stdio: 'inherit',
+    });
     child.on('error', (error) => {
       console.error(`bench/${name}: could not start (${error.message})`);
       resolve(1);

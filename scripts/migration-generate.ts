@@ -10,7 +10,8 @@ import { dataSourceOptions, loadConfig, prepareDatabase, schemaDiff } from '@soc
  * diffs it against the entities and writes migrations/<timestamp>-AddCarts.ts for review.
  */
 async function main(name: string | undefined): Promise<void> {
-  if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) throw new Error('Usage: npm run migration:generate -- PascalCaseName');
+  if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name))
+    throw new Error('Usage: npm run migration:generate -- PascalCaseName');
   const config = loadConfig();
   const scratch = new URL(config.databaseUrl);
   scratch.pathname = `/socle_migration_${Date.now()}`;
@@ -22,7 +23,8 @@ async function main(name: string | undefined): Promise<void> {
     const timestamp = Date.now();
     const file = join(__dirname, '..', 'migrations', `${timestamp}-${name}.ts`);
     const quote = (sql: string) => '`' + sql.replace(/[\\`]/g, '\\$&').replace(/\$\{/g, '\\${') + '`';
-    const lines = (queries: string[]) => queries.map((query) => `    await queryRunner.query(${quote(query)});`).join('\n');
+    const lines = (queries: string[]) =>
+      queries.map((query) => `    await queryRunner.query(${quote(query)});`).join('\n');
     writeFileSync(
       file,
       `import { MigrationInterface, QueryRunner } from 'typeorm';\n\nexport class ${name}${timestamp} implements MigrationInterface {\n  name = '${name}${timestamp}';\n\n  public async up(queryRunner: QueryRunner): Promise<void> {\n${lines(diff.up)}\n  }\n\n  public async down(queryRunner: QueryRunner): Promise<void> {\n${lines(diff.down)}\n  }\n}\n`,
@@ -30,7 +32,9 @@ async function main(name: string | undefined): Promise<void> {
     process.stdout.write(`Wrote ${file}: read it, tidy it, then commit it.\n`);
   } finally {
     await dataSource.destroy();
-    const admin = new Client({ connectionString: Object.assign(new URL(scratch), { pathname: '/postgres' }).toString() });
+    const admin = new Client({
+      connectionString: Object.assign(new URL(scratch), { pathname: '/postgres' }).toString(),
+    });
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS "${scratch.pathname.slice(1)}" WITH (FORCE)`);
     await admin.end();

@@ -97,8 +97,16 @@ function main(): void {
   console.log('Setting up: root CA (RSA-3072), collectivité intermediates (RSA-2048 and RSA-3072), one device CSR');
   const root = createRootCa({ commonName: 'Socle Bench Root CA' });
   const rootSigner = { certificatePem: root.certificatePem, key: privateKeyObject(root.privateKeyPem) };
-  const intermediate2048 = createIntermediateCa(rootSigner, { collectiviteId: '9b1d7e44-2c3a-4f8e-b5d6-7a8c9e0f1a2b', name: 'Bench 2048', keyBits: 2048 });
-  const intermediate3072 = createIntermediateCa(rootSigner, { collectiviteId: '9b1d7e44-2c3a-4f8e-b5d6-7a8c9e0f1a2b', name: 'Bench 3072', keyBits: 3072 });
+  const intermediate2048 = createIntermediateCa(rootSigner, {
+    collectiviteId: '9b1d7e44-2c3a-4f8e-b5d6-7a8c9e0f1a2b',
+    name: 'Bench 2048',
+    keyBits: 2048,
+  });
+  const intermediate3072 = createIntermediateCa(rootSigner, {
+    collectiviteId: '9b1d7e44-2c3a-4f8e-b5d6-7a8c9e0f1a2b',
+    name: 'Bench 3072',
+    keyBits: 3072,
+  });
   const csr = deviceCsr();
   const request = deviceRequest(intermediate2048, csr);
   const request3072 = deviceRequest(intermediate3072, csr);
@@ -106,19 +114,28 @@ function main(): void {
   const nativeKey: KeyObject = createPrivateKey(intermediate2048.privateKeyPem);
   const tbs = randomBytes(tbsLength(signedWithForge(request, forgeKey)));
 
-  const pureForge = measure('Device certificates, forge cert.sign (pure JavaScript RSA-2048)', () => signedWithForge(request, forgeKey));
-  const socle = measure('Device certificates, Socle path: forge layout + node:crypto RSA-2048 signature', () => issueDeviceCertificate(request));
-  const raw = measure(`Raw node:crypto RSA-2048 SHA-256 signatures of ${tbs.length} bytes (size of a device TBS certificate)`, () =>
-    sign('sha256', tbs, nativeKey),
+  const pureForge = measure('Device certificates, forge cert.sign (pure JavaScript RSA-2048)', () =>
+    signedWithForge(request, forgeKey),
   );
-  const production = measure('Device certificates, Socle path with an RSA-3072 intermediate (production default)', () => issueDeviceCertificate(request3072));
+  const socle = measure('Device certificates, Socle path: forge layout + node:crypto RSA-2048 signature', () =>
+    issueDeviceCertificate(request),
+  );
+  const raw = measure(
+    `Raw node:crypto RSA-2048 SHA-256 signatures of ${tbs.length} bytes (size of a device TBS certificate)`,
+    () => sign('sha256', tbs, nativeKey),
+  );
+  const production = measure('Device certificates, Socle path with an RSA-3072 intermediate (production default)', () =>
+    issueDeviceCertificate(request3072),
+  );
 
   console.log('\nSummary (RSA-2048 intermediate)');
-  console.log(barChart([
-    { label: 'forge cert.sign', perSecond: pureForge.perSecond },
-    { label: 'Socle (forge + native)', perSecond: socle.perSecond },
-    { label: 'raw node:crypto sign', perSecond: raw.perSecond },
-  ]));
+  console.log(
+    barChart([
+      { label: 'forge cert.sign', perSecond: pureForge.perSecond },
+      { label: 'Socle (forge + native)', perSecond: socle.perSecond },
+      { label: 'raw node:crypto sign', perSecond: raw.perSecond },
+    ]),
+  );
   console.log(`\nSocle path / raw signing baseline: ${((socle.perSecond / raw.perSecond) * 100).toFixed(1)} %`);
   console.log(`Speed-up over pure forge:          × ${(socle.perSecond / pureForge.perSecond).toFixed(1)}`);
   console.log(`With an RSA-3072 intermediate:     ${production.perSecond.toFixed(0)} certificates/s`);

@@ -82,7 +82,8 @@ export async function startBenchStack(): Promise<BenchStack> {
 }
 
 async function closeAll(closers: Array<() => Promise<unknown>>): Promise<void> {
-  for (const close of closers.reverse()) await close().catch((error: unknown) => console.error(`cleanup: ${(error as Error).message}`));
+  for (const close of closers.reverse())
+    await close().catch((error: unknown) => console.error(`cleanup: ${(error as Error).message}`));
 }
 
 async function dropBenchData(config: SocleConfig): Promise<void> {
@@ -94,7 +95,9 @@ async function dropBenchData(config: SocleConfig): Promise<void> {
   await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   await admin.end();
   const redis = new Redis(redisConnectionOptions(config.redisUrl));
-  for await (const keys of redis.scanStream({ match: `${config.redisPrefix}:*`, count: 1_000 }) as AsyncIterable<string[]>) {
+  for await (const keys of redis.scanStream({ match: `${config.redisPrefix}:*`, count: 1_000 }) as AsyncIterable<
+    string[]
+  >) {
     if (keys.length) await redis.unlink(...keys);
   }
   redis.disconnect();

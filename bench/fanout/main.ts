@@ -24,9 +24,13 @@ const RATIO_TARGET = 0.5;
 async function main(): Promise<void> {
   const start = performance.now();
   const log = progress(start);
-  console.log(`Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}; api, gateway, worker and agents in this one process`);
+  console.log(
+    `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}; api, gateway, worker and agents in this one process`,
+  );
   const stack = await startBenchStack();
-  log(`database ${new URL(stack.config.databaseUrl).pathname.slice(1)} created and migrated, Redis prefix ${stack.config.redisPrefix}`);
+  log(
+    `database ${new URL(stack.config.databaseUrl).pathname.slice(1)} created and migrated, Redis prefix ${stack.config.redisPrefix}`,
+  );
   // Ctrl+C must not leave a 10,000-device database behind.
   const interrupted = () => void stack.destroy().finally(() => process.exit(130));
   process.once('SIGINT', interrupted);
@@ -45,12 +49,20 @@ async function run(stack: BenchStack, log: (message: string) => void): Promise<v
   // Setup, not timed: 10,000 iPads, of which 500 are real agents enrolled through the TLS gateway.
   const tenant = await createBenchTenant(stack.apiUrl);
   const seededCount = DEVICES - AGENTS;
-  await seedDevices(stack.dataSource, tenant, await seedPacks(stack.dataSource, tenant, packsFor(seededCount), 'Pack '), seededCount);
+  await seedDevices(
+    stack.dataSource,
+    tenant,
+    await seedPacks(stack.dataSource, tenant, packsFor(seededCount), 'Pack '),
+    seededCount,
+  );
   const agentPacks = await seedPacks(stack.dataSource, tenant, packsFor(AGENTS), 'Pack agents ');
   log(`seeded ${seededCount} devices in ${packsFor(seededCount)} packs with set-based SQL`);
   const agents = await enrollAgents(stack, await seedTokens(stack.dataSource, tenant, agentPacks), AGENTS);
   log(`enrolled ${agents.length} agents (one shared RSA key) in ${agentPacks.length} packs through the gateway`);
-  const profile = await call(stack.apiUrl, 'POST', '/api/v1/profiles', tenant.technician, { name: 'Tablettes de la communauté', restrictions: { allowCamera: false } });
+  const profile = await call(stack.apiUrl, 'POST', '/api/v1/profiles', tenant.technician, {
+    name: 'Tablettes de la communauté',
+    restrictions: { allowCamera: false },
+  });
 
   const rawBefore = await rawAddBulkMs(stack.config, DEVICES);
   log(`raw BullMQ addBulk, ${DEVICES} jobs: ${seconds(rawBefore)}`);
@@ -58,10 +70,15 @@ async function run(stack: BenchStack, log: (message: string) => void): Promise<v
   console.log(`\nAssigning the profile to the whole collectivité (${DEVICES} devices)`);
   const enqueue = timeEnqueues(stack, log);
   const assignStart = performance.now();
-  const assigned = await call(stack.apiUrl, 'POST', `/api/v1/profiles/${profile.id}/assignments`, tenant.technician, { collectiviteId: tenant.collectiviteId });
+  const assigned = await call(stack.apiUrl, 'POST', `/api/v1/profiles/${profile.id}/assignments`, tenant.technician, {
+    collectiviteId: tenant.collectiviteId,
+  });
   const assignMs = performance.now() - assignStart;
-  log(`POST /profiles/:id/assignments answered: ${assigned.commandsQueued} commands queued in ${seconds(assignMs)} (of which enqueue ${seconds(enqueue.ms)})`);
-  if (assigned.commandsQueued !== DEVICES || enqueue.jobs !== DEVICES) throw new Error(`expected ${DEVICES} commands and jobs, got ${assigned.commandsQueued} and ${enqueue.jobs}`);
+  log(
+    `POST /profiles/:id/assignments answered: ${assigned.commandsQueued} commands queued in ${seconds(assignMs)} (of which enqueue ${seconds(enqueue.ms)})`,
+  );
+  if (assigned.commandsQueued !== DEVICES || enqueue.jobs !== DEVICES)
+    throw new Error(`expected ${DEVICES} commands and jobs, got ${assigned.commandsQueued} and ${enqueue.jobs}`);
 
   const rawAfter = await rawAddBulkMs(stack.config, DEVICES);
   log(`raw BullMQ addBulk again, ${DEVICES} jobs: ${seconds(rawAfter)}`);
@@ -70,8 +87,12 @@ async function run(stack: BenchStack, log: (message: string) => void): Promise<v
   console.log('\nWorker draining the deliveries (each reloads its command and publishes a wake-up)');
   const drainMs = await drainDeliveries(stack, log);
 
-  console.log(`\nDevices acknowledging, all at once: ${AGENTS} agents over mutual TLS and ${seededCount} through the service layer`);
-  const seededIds = (await stack.dataSource.query(`SELECT id FROM devices WHERE serial_number LIKE 'BENCH-%'`)).map((row: { id: string }) => row.id);
+  console.log(
+    `\nDevices acknowledging, all at once: ${AGENTS} agents over mutual TLS and ${seededCount} through the service layer`,
+  );
+  const seededIds = (await stack.dataSource.query(`SELECT id FROM devices WHERE serial_number LIKE 'BENCH-%'`)).map(
+    (row: { id: string }) => row.id,
+  );
   const ackStart = performance.now();
   const timed = async (work: Promise<number>) => ({ count: await work, ms: performance.now() - ackStart });
   const [gateway, services] = await Promise.all([
@@ -80,33 +101,71 @@ async function run(stack: BenchStack, log: (message: string) => void): Promise<v
   ]);
   const ackMs = performance.now() - ackStart;
   log(`${gateway.count} installs acknowledged by real check-ins over mTLS, the last after ${seconds(gateway.ms)}`);
-  log(`${services.count} installs acknowledged through CheckinService + applyResult, the last after ${seconds(services.ms)}`);
+  log(
+    `${services.count} installs acknowledged through CheckinService + applyResult, the last after ${seconds(services.ms)}`,
+  );
   for (const agent of agents) agent.stop();
-  const [{ count: acknowledged }] = await stack.dataSource.query(`SELECT count(*)::int AS count FROM device_commands WHERE profile_id = $1 AND status = 'acknowledged'`, [profile.id]);
+  const [{ count: acknowledged }] = await stack.dataSource.query(
+    `SELECT count(*)::int AS count FROM device_commands WHERE profile_id = $1 AND status = 'acknowledged'`,
+    [profile.id],
+  );
 
   const socleEnqueueRate = perSecond(DEVICES, enqueue.ms);
   const rawRate = perSecond(DEVICES, rawMs);
   console.log('\nEnqueue (10,000 deliver-command jobs, chunks of 1,000)');
-  console.log(barChart([
-    { label: 'raw BullMQ addBulk (best of 2)', perSecond: rawRate },
-    { label: 'Socle DeliveryJobs.enqueue', perSecond: socleEnqueueRate },
-    { label: 'Socle assignment (persist + enqueue)', perSecond: perSecond(DEVICES, assignMs) },
-  ], 'jobs'));
+  console.log(
+    barChart(
+      [
+        { label: 'raw BullMQ addBulk (best of 2)', perSecond: rawRate },
+        { label: 'Socle DeliveryJobs.enqueue', perSecond: socleEnqueueRate },
+        { label: 'Socle assignment (persist + enqueue)', perSecond: perSecond(DEVICES, assignMs) },
+      ],
+      'jobs',
+    ),
+  );
   console.log(`  Socle enqueue / raw addBulk: ${((socleEnqueueRate / rawRate) * 100).toFixed(1)} %`);
   console.log('\nDelivery, then acknowledgement (the two groups of devices at the same time)');
-  console.log(barChart([
-    { label: 'worker: deliver-command jobs', perSecond: perSecond(DEVICES, drainMs) },
-    { label: 'agents: check-in + result over mTLS', perSecond: perSecond(gateway.count, gateway.ms) },
-    { label: 'service layer: check-in + result', perSecond: perSecond(services.count, services.ms) },
-    { label: 'all devices together', perSecond: perSecond(gateway.count + services.count, ackMs) },
-  ], 'devices'));
-  console.log(`  assignment → ${acknowledged} of ${DEVICES} acknowledged: ${seconds(assignMs + drainMs + ackMs)} ` +
-    `(assign ${seconds(assignMs)} + worker drain ${seconds(drainMs)} + acknowledgements ${seconds(ackMs)}; the worker's wake-ups and the check-ins are not overlapped here)`);
+  console.log(
+    barChart(
+      [
+        { label: 'worker: deliver-command jobs', perSecond: perSecond(DEVICES, drainMs) },
+        { label: 'agents: check-in + result over mTLS', perSecond: perSecond(gateway.count, gateway.ms) },
+        { label: 'service layer: check-in + result', perSecond: perSecond(services.count, services.ms) },
+        { label: 'all devices together', perSecond: perSecond(gateway.count + services.count, ackMs) },
+      ],
+      'devices',
+    ),
+  );
+  console.log(
+    `  assignment → ${acknowledged} of ${DEVICES} acknowledged: ${seconds(assignMs + drainMs + ackMs)} ` +
+      `(assign ${seconds(assignMs)} + worker drain ${seconds(drainMs)} + acknowledgements ${seconds(ackMs)}; the worker's wake-ups and the check-ins are not overlapped here)`,
+  );
 
   console.log('\nTargets');
-  console.log(target(`persist ${DEVICES} commands and enqueue ${DEVICES} deliveries`, seconds(assignMs), `< ${seconds(ASSIGN_TARGET_MS)}`, assignMs < ASSIGN_TARGET_MS));
-  console.log(target('Socle enqueue rate / raw addBulk', (socleEnqueueRate / rawRate).toFixed(2), `≥ ${RATIO_TARGET}`, socleEnqueueRate / rawRate >= RATIO_TARGET));
-  console.log(target('every device acknowledged its install once', `${acknowledged}/${DEVICES}`, `${DEVICES}/${DEVICES}`, acknowledged === DEVICES));
+  console.log(
+    target(
+      `persist ${DEVICES} commands and enqueue ${DEVICES} deliveries`,
+      seconds(assignMs),
+      `< ${seconds(ASSIGN_TARGET_MS)}`,
+      assignMs < ASSIGN_TARGET_MS,
+    ),
+  );
+  console.log(
+    target(
+      'Socle enqueue rate / raw addBulk',
+      (socleEnqueueRate / rawRate).toFixed(2),
+      `≥ ${RATIO_TARGET}`,
+      socleEnqueueRate / rawRate >= RATIO_TARGET,
+    ),
+  );
+  console.log(
+    target(
+      'every device acknowledged its install once',
+      `${acknowledged}/${DEVICES}`,
+      `${DEVICES}/${DEVICES}`,
+      acknowledged === DEVICES,
+    ),
+  );
   if (acknowledged !== DEVICES) process.exitCode = 1;
 }
 
@@ -132,7 +191,11 @@ function timeEnqueues(stack: BenchStack, log: (message: string) => void): { ms: 
 
 async function drainDeliveries(stack: BenchStack, log: (message: string) => void): Promise<number> {
   const queue = stack.api.get<Queue>(getQueueToken(QueueName.Delivery));
-  const left = async () => Object.values(await queue.getJobCounts('waiting', 'active', 'delayed', 'paused', 'prioritized')).reduce((sum, count) => sum + count, 0);
+  const left = async () =>
+    Object.values(await queue.getJobCounts('waiting', 'active', 'delayed', 'paused', 'prioritized')).reduce(
+      (sum, count) => sum + count,
+      0,
+    );
   const worker = await stack.startWorker();
   const started = performance.now();
   let remaining = await left();

@@ -18,11 +18,17 @@ export async function rawAddBulkMs(config: SocleConfig, count: number): Promise<
   const jobsOf = (size: number) =>
     Array.from({ length: size }, () => {
       const commandId = randomUUID();
-      return { name: JobName.DeliverCommand, data: { commandId }, opts: { jobId: jobId(JobName.DeliverCommand, 'raw', commandId) } };
+      return {
+        name: JobName.DeliverCommand,
+        data: { commandId },
+        opts: { jobId: jobId(JobName.DeliverCommand, 'raw', commandId) },
+      };
     });
   try {
     await queue.addBulk(jobsOf(10));
-    const batches = Array.from({ length: Math.ceil(count / CHUNK) }, (_, index) => jobsOf(Math.min(CHUNK, count - index * CHUNK)));
+    const batches = Array.from({ length: Math.ceil(count / CHUNK) }, (_, index) =>
+      jobsOf(Math.min(CHUNK, count - index * CHUNK)),
+    );
     const start = performance.now();
     for (const batch of batches) await queue.addBulk(batch);
     return performance.now() - start;

@@ -15,10 +15,19 @@ export interface BenchTenant {
 }
 
 /** Calls the api as a console would; throws with the body on anything but 2xx. */
-export async function call<T = any>(apiUrl: string, method: string, path: string, token?: string, body?: unknown): Promise<T> {
+export async function call<T = any>(
+  apiUrl: string,
+  method: string,
+  path: string,
+  token?: string,
+  body?: unknown,
+): Promise<T> {
   const response = await fetch(`${apiUrl}${path}`, {
     method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
@@ -28,21 +37,42 @@ export async function call<T = any>(apiUrl: string, method: string, path: string
 
 /** A collectivité, a technician and one school, through the api (a handful of calls, not timed). */
 export async function createBenchTenant(apiUrl: string): Promise<BenchTenant> {
-  const login = async (email: string, password: string) => (await call(apiUrl, 'POST', '/api/v1/auth/login', undefined, { email, password })).accessToken as string;
+  const login = async (email: string, password: string) =>
+    (await call(apiUrl, 'POST', '/api/v1/auth/login', undefined, { email, password })).accessToken as string;
   const operator = await login(OPERATOR.email, OPERATOR.password);
-  const collectivite = await call(apiUrl, 'POST', '/api/v1/collectivites', operator, { name: 'Communauté de communes du banc', kind: 'epci' });
+  const collectivite = await call(apiUrl, 'POST', '/api/v1/collectivites', operator, {
+    name: 'Communauté de communes du banc',
+    kind: 'epci',
+  });
   const adminEmail = 'admin@banc.socle.test';
-  await call(apiUrl, 'POST', `/api/v1/collectivites/${collectivite.id}/users`, operator, { email: adminEmail, password: PASSWORD, role: 'collectivite_admin' });
+  await call(apiUrl, 'POST', `/api/v1/collectivites/${collectivite.id}/users`, operator, {
+    email: adminEmail,
+    password: PASSWORD,
+    role: 'collectivite_admin',
+  });
   const admin = await login(adminEmail, PASSWORD);
-  await call(apiUrl, 'POST', `/api/v1/collectivites/${collectivite.id}/users`, admin, { email: 'tech@banc.socle.test', password: PASSWORD, role: 'technician' });
+  await call(apiUrl, 'POST', `/api/v1/collectivites/${collectivite.id}/users`, admin, {
+    email: 'tech@banc.socle.test',
+    password: PASSWORD,
+    role: 'technician',
+  });
   const technician = await login('tech@banc.socle.test', PASSWORD);
   const digits = String(randomInt(0, 10_000_000)).padStart(7, '0');
-  const school = await call(apiUrl, 'POST', '/api/v1/schools', technician, { uai: `${digits}${uaiCheckLetter(digits)}`, name: 'Groupe scolaire du banc', classCount: 40 });
+  const school = await call(apiUrl, 'POST', '/api/v1/schools', technician, {
+    uai: `${digits}${uaiCheckLetter(digits)}`,
+    name: 'Groupe scolaire du banc',
+    classCount: 40,
+  });
   return { collectiviteId: collectivite.id, schoolId: school.id, technician };
 }
 
 /** `count` packs of 15 iPads, set-based; returns their ids in creation order. */
-export async function seedPacks(dataSource: DataSource, tenant: BenchTenant, count: number, namePrefix: string): Promise<string[]> {
+export async function seedPacks(
+  dataSource: DataSource,
+  tenant: BenchTenant,
+  count: number,
+  namePrefix: string,
+): Promise<string[]> {
   const rows: Array<{ id: string }> = await dataSource.query(
     `INSERT INTO packs (collectivite_id, school_id, name, device_kind, os_family, capacity)
      SELECT $1, $2, $3 || n, 'tablet', 'ipados', ${PACK_SIZE} FROM generate_series(1, $4::int) AS n RETURNING id`,
@@ -52,7 +82,12 @@ export async function seedPacks(dataSource: DataSource, tenant: BenchTenant, cou
 }
 
 /** `count` active iPads filling the packs in order, in one statement: what an enrolled fleet looks like to the convergence. */
-export async function seedDevices(dataSource: DataSource, tenant: BenchTenant, packIds: readonly string[], count: number): Promise<void> {
+export async function seedDevices(
+  dataSource: DataSource,
+  tenant: BenchTenant,
+  packIds: readonly string[],
+  count: number,
+): Promise<void> {
   await dataSource.query(
     `INSERT INTO devices (collectivite_id, serial_number, model, os_family, os_version, device_kind, state, pack_id, pack_capacity, position_in_pack, enrolled_at, last_checkin_at)
      SELECT $1, 'BENCH-' || lpad(n::text, 6, '0'), 'iPad 10.9', 'ipados', '18.1', 'tablet', 'active',
@@ -63,7 +98,11 @@ export async function seedDevices(dataSource: DataSource, tenant: BenchTenant, p
 }
 
 /** One enrollment token per pack, written directly (the api would also render a QR code for each). */
-export async function seedTokens(dataSource: DataSource, tenant: BenchTenant, packIds: readonly string[]): Promise<string[]> {
+export async function seedTokens(
+  dataSource: DataSource,
+  tenant: BenchTenant,
+  packIds: readonly string[],
+): Promise<string[]> {
   const tokens = packIds.map(() => newEnrollmentTokenSecret());
   await dataSource.query(
     `INSERT INTO enrollment_tokens (collectivite_id, pack_id, token_hash, expires_at, max_uses)

@@ -13,7 +13,9 @@ export function domainOf(index: number): string {
   const word = WORDS[hash % WORDS.length];
   const tld = TLDS[(hash >>> 8) % TLDS.length];
   // One in four is a subdomain entry (cdn.x.fr, as lists have them).
-  return hash % 4 === 0 ? `cdn${hash % 10}.${word}-${index.toString(36)}.${tld}` : `${word}-${index.toString(36)}.${tld}`;
+  return hash % 4 === 0
+    ? `cdn${hash % 10}.${word}-${index.toString(36)}.${tld}`
+    : `${word}-${index.toString(36)}.${tld}`;
 }
 
 /** Half listed hosts seen through subdomains, half hosts the lists do not know: the mix a school's traffic gives. */

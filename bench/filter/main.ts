@@ -28,7 +28,8 @@ function heapUsed(): number {
 }
 
 function progress(label: string, done: number, total: number): void {
-  if (done % 500_000 === 0 || done === total) console.log(`  ${label}: ${done.toLocaleString('en')} / ${total.toLocaleString('en')}`);
+  if (done % 500_000 === 0 || done === total)
+    console.log(`  ${label}: ${done.toLocaleString('en')} / ${total.toLocaleString('en')}`);
 }
 
 function buildMatcher(): { matcher: CategoryMatcher; bytes: number; ms: number } {
@@ -75,37 +76,60 @@ function measure(label: string, lookup: (host: string) => number, queries: strin
     }
   }
   const perSecond = (count * 1000) / (performance.now() - start);
-  console.log(`  => ${Math.round(perSecond).toLocaleString('en')} lookups/s (${((hits / count) * 100).toFixed(1)} % listed)`);
+  console.log(
+    `  => ${Math.round(perSecond).toLocaleString('en')} lookups/s (${((hits / count) * 100).toFixed(1)} % listed)`,
+  );
   return { label, perSecond, hits };
 }
 
 async function main(): Promise<void> {
   console.log(`Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}; one thread`);
-  console.log(`Generating and loading ${DOMAINS.toLocaleString('en')} domains across ${CATEGORIES} categories (deterministic, in memory)`);
+  console.log(
+    `Generating and loading ${DOMAINS.toLocaleString('en')} domains across ${CATEGORIES} categories (deterministic, in memory)`,
+  );
   const queries = queriesOf(QUERIES, DOMAINS);
   const built = buildMatcher();
   const baseline = buildBaseline();
   const blocked = built.matcher.flagsOf(Array.from({ length: CATEGORIES / 2 }, (_, index) => `category-${index * 2}`));
-  const matcherRate = measure('Matcher: first blocked category of each host (suffixes probed in a compact hash table of category sets)', (host) => built.matcher.blockedCategoryOf(host, blocked), queries);
+  const matcherRate = measure(
+    'Matcher: first blocked category of each host (suffixes probed in a compact hash table of category sets)',
+    (host) => built.matcher.blockedCategoryOf(host, blocked),
+    queries,
+  );
   const set = baseline.set;
-  const rawRate = measure('Raw baseline: Set.has over the same suffix walk (listed or not, no categories)', (host) => {
-    for (let start = 0; ; ) {
-      if (set.has(start === 0 ? host : host.slice(start))) return 1;
-      const dot = host.indexOf('.', start);
-      if (dot < 0) return -1;
-      start = dot + 1;
-    }
-  }, queries);
+  const rawRate = measure(
+    'Raw baseline: Set.has over the same suffix walk (listed or not, no categories)',
+    (host) => {
+      for (let start = 0; ;) {
+        if (set.has(start === 0 ? host : host.slice(start))) return 1;
+        const dot = host.indexOf('.', start);
+        if (dot < 0) return -1;
+        start = dot + 1;
+      }
+    },
+    queries,
+  );
 
   const ratio = matcherRate.perSecond / rawRate.perSecond;
   console.log('\nSummary');
-  console.log(barChart([
-    { label: 'matcher', perSecond: matcherRate.perSecond },
-    { label: 'raw Set.has', perSecond: rawRate.perSecond },
-  ], BAR_WIDTH));
-  console.log(`\nMatcher memory: ${(built.bytes / 1048576).toFixed(0)} MB added, ${(built.matcher.tableBytes / 1048576).toFixed(0)} MB of it in typed arrays (built in ${(built.ms / 1000).toFixed(1)} s); raw Set: ${(baseline.bytes / 1048576).toFixed(0)} MB`);
-  console.log(`Matcher / raw Set.has baseline: ${ratio.toFixed(2)} (target ≥ 0.5) ${ratio >= 0.5 ? 'OK' : 'BELOW TARGET'}`);
-  console.log(`Memory added by the matcher: ${(built.bytes / 1048576).toFixed(0)} MB (target < 500 MB) ${built.bytes < 500 * 1048576 ? 'OK' : 'ABOVE TARGET'}`);
+  console.log(
+    barChart(
+      [
+        { label: 'matcher', perSecond: matcherRate.perSecond },
+        { label: 'raw Set.has', perSecond: rawRate.perSecond },
+      ],
+      BAR_WIDTH,
+    ),
+  );
+  console.log(
+    `\nMatcher memory: ${(built.bytes / 1048576).toFixed(0)} MB added, ${(built.matcher.tableBytes / 1048576).toFixed(0)} MB of it in typed arrays (built in ${(built.ms / 1000).toFixed(1)} s); raw Set: ${(baseline.bytes / 1048576).toFixed(0)} MB`,
+  );
+  console.log(
+    `Matcher / raw Set.has baseline: ${ratio.toFixed(2)} (target ≥ 0.5) ${ratio >= 0.5 ? 'OK' : 'BELOW TARGET'}`,
+  );
+  console.log(
+    `Memory added by the matcher: ${(built.bytes / 1048576).toFixed(0)} MB (target < 500 MB) ${built.bytes < 500 * 1048576 ? 'OK' : 'ABOVE TARGET'}`,
+  );
   if (process.env.BENCH_FILTER_HTTP === '0') return;
   // Free the in-memory structures: the API below loads its own matcher from PostgreSQL.
   (built as { matcher?: CategoryMatcher }).matcher = undefined;

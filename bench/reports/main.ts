@@ -5,7 +5,15 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { Actor, dataSourceOptions, loadConfig, prepareDatabase, Role } from '@socle/core';
 import {
-  fleetHealthCsv, FleetHealthReportService, renewalCsv, RenewalReportService, ReportSources, socleCsv, SocleReportService, warrantyCsv, WarrantyReportService,
+  fleetHealthCsv,
+  FleetHealthReportService,
+  renewalCsv,
+  RenewalReportService,
+  ReportSources,
+  socleCsv,
+  SocleReportService,
+  warrantyCsv,
+  WarrantyReportService,
 } from '@socle/reports';
 
 /**
@@ -36,21 +44,41 @@ async function seed(dataSource: DataSource, collectiviteId: string): Promise<voi
     await dataSource.query(sql, parameters);
     console.log(`  ${label.padEnd(52)} ${((performance.now() - start) / 1000).toFixed(1)} s`);
   };
-  console.log(`Seeding ${SCHOOLS} schools, ${SCHOOLS * packsPerSchool} packs of ${PACK_SIZE}, ${packed} devices in packs and ${DEVICES - packed} outside any pack`);
-  await step('collectivité', `INSERT INTO collectivites (id, name, kind) VALUES ($1, 'Département du Banc', 'departement')`, [collectiviteId]);
-  await step('schools (2 to 24 classes, 4 to 40 Mbit/s)', `
+  console.log(
+    `Seeding ${SCHOOLS} schools, ${SCHOOLS * packsPerSchool} packs of ${PACK_SIZE}, ${packed} devices in packs and ${DEVICES - packed} outside any pack`,
+  );
+  await step(
+    'collectivité',
+    `INSERT INTO collectivites (id, name, kind) VALUES ($1, 'Département du Banc', 'departement')`,
+    [collectiviteId],
+  );
+  await step(
+    'schools (2 to 24 classes, 4 to 40 Mbit/s)',
+    `
     INSERT INTO schools (collectivite_id, uai, name, class_count, bandwidth_mbps)
     SELECT $1, lpad(i::text, 7, '0') || 'B', 'École ' || i, 2 + (i * 7) % 23, CASE WHEN i % 10 = 0 THEN NULL ELSE 4 + (i * 13) % 37 END
-      FROM generate_series(1, $2) AS i`, [collectiviteId, SCHOOLS]);
-  await step('packs (iPadOS, Android or Windows)', `
+      FROM generate_series(1, $2) AS i`,
+    [collectiviteId, SCHOOLS],
+  );
+  await step(
+    'packs (iPadOS, Android or Windows)',
+    `
     INSERT INTO packs (collectivite_id, school_id, name, device_kind, os_family, capacity)
     SELECT $1, s.id, 'Pack ' || n, CASE WHEN n % 3 = 2 THEN 'laptop' ELSE 'tablet' END, (ARRAY['ipados', 'android', 'windows'])[1 + n % 3], ${PACK_SIZE}
-      FROM schools s CROSS JOIN generate_series(0, $2 - 1) AS n WHERE s.collectivite_id = $1`, [collectiviteId, packsPerSchool]);
-  await step('model catalogue (10 models)', `
+      FROM schools s CROSS JOIN generate_series(0, $2 - 1) AS n WHERE s.collectivite_id = $1`,
+    [collectiviteId, packsPerSchool],
+  );
+  await step(
+    'model catalogue (10 models)',
+    `
     INSERT INTO device_models (collectivite_id, name, os_family, weight_grams, screen_inches, last_supported_os, os_support_end)
     SELECT $1, 'Modèle ' || m, (ARRAY['ipados', 'android', 'windows'])[1 + m % 3], 400 + m * 40, 9.5 + m * 0.3, 'OS ' || m, make_date(2025 + m, 9, 30)
-      FROM generate_series(0, 9) AS m`, [collectiviteId]);
-  await step('devices in packs (health, purchase, warranty)', `
+      FROM generate_series(0, 9) AS m`,
+    [collectiviteId],
+  );
+  await step(
+    'devices in packs (health, purchase, warranty)',
+    `
     INSERT INTO devices (collectivite_id, serial_number, model, os_family, os_version, device_kind, state, pack_id, pack_capacity, position_in_pack,
                          last_checkin_at, battery_level, battery_health, battery_charging, storage_free_bytes, storage_total_bytes,
                          purchase_date, warranty_end, maintenance_mode, maintenance_end, purchase_price, certificate_id)
@@ -64,12 +92,18 @@ async function seed(dataSource: DataSource, collectiviteId: string): Promise<voi
            CASE WHEN (h + k) % 4 = 0 THEN make_date(2024 + (h + k) % 6, 6, 30) END,
            CASE WHEN (h + k) % 13 = 0 THEN NULL ELSE 250 + (h + k) % 600 END, NULL
       FROM (SELECT id, os_family, device_kind, capacity, abs(hashtext(id::text)) % 1000 AS h FROM packs WHERE collectivite_id = $1) p
-      CROSS JOIN generate_series(1, ${PACK_SIZE}) AS k`, [collectiviteId]);
-  await step('spares, retired and taken-back devices (no pack)', `
+      CROSS JOIN generate_series(1, ${PACK_SIZE}) AS k`,
+    [collectiviteId],
+  );
+  await step(
+    'spares, retired and taken-back devices (no pack)',
+    `
     INSERT INTO devices (collectivite_id, serial_number, model, os_family, device_kind, state, purchase_date, warranty_end, purchase_price)
     SELECT $1, 'BENCH-SPARE-' || i, 'Modèle ' || (i % 10), 'ipados', 'tablet', (ARRAY['registered', 'retired', 'taken_back'])[1 + i % 3],
            make_date(2018 + i % 8, 1 + i % 12, 1), make_date(2021 + i % 8, 1 + i % 12, 1), 300 + i % 400
-      FROM generate_series(1, $2) AS i`, [collectiviteId, DEVICES - packed]);
+      FROM generate_series(1, $2) AS i`,
+    [collectiviteId, DEVICES - packed],
+  );
   await step('ANALYZE', 'ANALYZE schools, packs, devices, device_models');
 }
 
@@ -101,10 +135,15 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const url = new URL(config.databaseUrl);
   url.pathname = `/socle_bench_reports_${Date.now()}`;
-  console.log(`Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}; database ${url.pathname.slice(1)} (dropped at the end unless BENCH_KEEP=1)`);
+  console.log(
+    `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}; database ${url.pathname.slice(1)} (dropped at the end unless BENCH_KEEP=1)`,
+  );
   console.log('Migrating a fresh database');
   await prepareDatabase({ databaseUrl: url.toString() });
-  const dataSource = await new DataSource({ ...dataSourceOptions({ databaseUrl: url.toString() }), extra: { max: 4 } }).initialize();
+  const dataSource = await new DataSource({
+    ...dataSourceOptions({ databaseUrl: url.toString() }),
+    extra: { max: 4 },
+  }).initialize();
   try {
     const collectiviteId = randomUUID();
     await seed(dataSource, collectiviteId);
@@ -123,19 +162,22 @@ async function main(): Promise<void> {
         label: 'warranty',
         build: () => new WarrantyReportService(dataSource).build(actor, { withinDays: 90 }),
         csv: warrantyCsv,
-        baseline: 'SELECT p.school_id, d.maintenance_mode, count(*) FROM devices d LEFT JOIN packs p ON p.id = d.pack_id WHERE d.collectivite_id = $1 GROUP BY 1, 2',
+        baseline:
+          'SELECT p.school_id, d.maintenance_mode, count(*) FROM devices d LEFT JOIN packs p ON p.id = d.pack_id WHERE d.collectivite_id = $1 GROUP BY 1, 2',
       },
       {
         label: 'socle',
         build: () => new SocleReportService(dataSource, sources).build(actor, {}),
         csv: socleCsv,
-        baseline: 'SELECT p.school_id, p.id, count(d.id) FROM packs p LEFT JOIN devices d ON d.pack_id = p.id WHERE p.collectivite_id = $1 GROUP BY p.id',
+        baseline:
+          'SELECT p.school_id, p.id, count(d.id) FROM packs p LEFT JOIN devices d ON d.pack_id = p.id WHERE p.collectivite_id = $1 GROUP BY p.id',
       },
       {
         label: 'renewal',
         build: () => new RenewalReportService(dataSource).build(actor, { years: 5, lifespanYears: 5 }),
         csv: renewalCsv,
-        baseline: 'SELECT extract(year FROM purchase_date), count(*) FROM devices WHERE collectivite_id = $1 GROUP BY 1',
+        baseline:
+          'SELECT extract(year FROM purchase_date), count(*) FROM devices WHERE collectivite_id = $1 GROUP BY 1',
       },
     ] as const;
     const timings: Timing[] = [];
@@ -145,16 +187,22 @@ async function main(): Promise<void> {
       const reportMs = await median(async () => (built = await report.build()));
       const csvMs = await median(async () => (report.csv as (value: unknown) => string)(built));
       const baselineMs = await median(() => dataSource.query(report.baseline, [collectiviteId]));
-      const lines = (built as { lines?: unknown[]; years?: unknown[] }).lines?.length ?? (built as { years: unknown[] }).years.length;
+      const lines =
+        (built as { lines?: unknown[]; years?: unknown[] }).lines?.length ??
+        (built as { years: unknown[] }).years.length;
       timings.push({ label: report.label, reportMs, csvMs, baselineMs, lines });
-      console.log(`  ${report.label.padEnd(13)} ${reportMs.toFixed(0).padStart(5)} ms (+ CSV ${csvMs.toFixed(0)} ms, ${lines} lines)   baseline ${baselineMs.toFixed(0).padStart(4)} ms   ratio × ${(reportMs / baselineMs).toFixed(1)}`);
+      console.log(
+        `  ${report.label.padEnd(13)} ${reportMs.toFixed(0).padStart(5)} ms (+ CSV ${csvMs.toFixed(0)} ms, ${lines} lines)   baseline ${baselineMs.toFixed(0).padStart(4)} ms   ratio × ${(reportMs / baselineMs).toFixed(1)}`,
+      );
     }
     console.log('\nSummary (report = JSON build + CSV)');
     console.log(barChart(timings));
     console.log('');
     for (const timing of timings) {
       const total = timing.reportMs + timing.csvMs;
-      console.log(`${timing.label.padEnd(13)} ${total < TARGET_MS ? 'PASS' : 'FAIL'} ${total.toFixed(0)} ms < ${TARGET_MS} ms; × ${(timing.reportMs / timing.baselineMs).toFixed(1)} the single-query lower bound`);
+      console.log(
+        `${timing.label.padEnd(13)} ${total < TARGET_MS ? 'PASS' : 'FAIL'} ${total.toFixed(0)} ms < ${TARGET_MS} ms; × ${(timing.reportMs / timing.baselineMs).toFixed(1)} the single-query lower bound`,
+      );
     }
     if (timings.some((timing) => timing.reportMs + timing.csvMs >= TARGET_MS)) process.exitCode = 1;
   } finally {

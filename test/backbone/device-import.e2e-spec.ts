@@ -14,16 +14,34 @@ describe('Supplier delivery import (CSV)', () => {
   afterAll(() => stack.close());
 
   const importCsv = (csv: string, client = town.technician) => client.post('/api/v1/devices/import', csv, 'text/csv');
-  const countDevices = async () => (await stack.dataSource.query('SELECT count(*)::int AS n FROM devices WHERE collectivite_id = $1', [town.collectiviteId]))[0].n;
+  const countDevices = async () =>
+    (
+      await stack.dataSource.query('SELECT count(*)::int AS n FROM devices WHERE collectivite_id = $1', [
+        town.collectiviteId,
+      ])
+    )[0].n;
 
   it('creates devices, then updates them on re-import instead of duplicating', async () => {
-    const first = await importCsv(`${HEADER}\nDEL-001,iPad 10.9,ipados,tablet,2025-09-01,2028-09-01,UGAP,warranty_extension,non\nDEL-002,iPad 10.9,ipados,tablet,01/09/2025,01/09/2028,UGAP,,oui\n`);
+    const first = await importCsv(
+      `${HEADER}\nDEL-001,iPad 10.9,ipados,tablet,2025-09-01,2028-09-01,UGAP,warranty_extension,non\nDEL-002,iPad 10.9,ipados,tablet,01/09/2025,01/09/2028,UGAP,,oui\n`,
+    );
     expect(first.status).toBe(200);
     expect(first.body).toEqual({ created: 2, updated: 0, errors: [] });
-    const again = await importCsv(`${HEADER}\nDEL-002,iPad 10.9,ipados,tablet,2025-09-01,2029-09-01,Manutan,maintenance_contract,oui\nDEL-003,Chromebook,chromeos,laptop,,,,,\n`);
+    const again = await importCsv(
+      `${HEADER}\nDEL-002,iPad 10.9,ipados,tablet,2025-09-01,2029-09-01,Manutan,maintenance_contract,oui\nDEL-003,Chromebook,chromeos,laptop,,,,,\n`,
+    );
     expect(again.body).toEqual({ created: 1, updated: 1, errors: [] });
-    const [device] = await stack.dataSource.query(`SELECT warranty_end::text, supplier, maintenance_mode, refurbished, state FROM devices WHERE serial_number = 'DEL-002' AND collectivite_id = $1`, [town.collectiviteId]);
-    expect(device).toEqual({ warranty_end: '2029-09-01', supplier: 'Manutan', maintenance_mode: 'maintenance_contract', refurbished: true, state: 'registered' });
+    const [device] = await stack.dataSource.query(
+      `SELECT warranty_end::text, supplier, maintenance_mode, refurbished, state FROM devices WHERE serial_number = 'DEL-002' AND collectivite_id = $1`,
+      [town.collectiviteId],
+    );
+    expect(device).toEqual({
+      warranty_end: '2029-09-01',
+      supplier: 'Manutan',
+      maintenance_mode: 'maintenance_contract',
+      refurbished: true,
+      state: 'registered',
+    });
     expect(await countDevices()).toBe(3);
   });
 
@@ -79,7 +97,10 @@ describe('Supplier delivery import (CSV)', () => {
   });
 
   it('streams a large delivery in bounded batches', async () => {
-    const lines = Array.from({ length: 3_000 }, (_, index) => `BULK-${index},Tablette,android,tablet,2025-09-01,2028-09-01,UGAP,municipal_staff,non`);
+    const lines = Array.from(
+      { length: 3_000 },
+      (_, index) => `BULK-${index},Tablette,android,tablet,2025-09-01,2028-09-01,UGAP,municipal_staff,non`,
+    );
     const response = await importCsv(`${HEADER}\n${lines.join('\n')}\n`);
     expect(response.body).toEqual({ created: 3_000, updated: 0, errors: [] });
   });

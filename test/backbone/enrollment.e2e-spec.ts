@@ -1,7 +1,13 @@
 import { generateKeyPairSync } from 'node:crypto';
 import * as forge from 'node-forge';
 import { AgentHttpError, SimulatedDevice } from '@socle/agent';
-import { createIntermediateCa, createRootCa, issueDeviceCertificate, privateKeyObject, signCertificationRequest } from '@socle/pki';
+import {
+  createIntermediateCa,
+  createRootCa,
+  issueDeviceCertificate,
+  privateKeyObject,
+  signCertificationRequest,
+} from '@socle/pki';
 import { createPack, createSchool, createTenant, issueToken, simulatedDevice, Tenant } from '../support/factories';
 import { startStack, TestStack } from '../support/test-stack';
 import { getText, opensslText, opensslVerify, postWithClientCertificate } from '../support/tls';
@@ -16,7 +22,13 @@ async function enrollmentError(device: SimulatedDevice, token: string): Promise<
   }
 }
 
-const HEALTHY_REPORT = { osVersion: '18.1', battery: { level: 80, charging: true, health: 95 }, storage: { freeBytes: 1e9, totalBytes: 64e9 }, profiles: [], apps: [] };
+const HEALTHY_REPORT = {
+  osVersion: '18.1',
+  battery: { level: 80, charging: true, health: 95 },
+  storage: { freeBytes: 1e9, totalBytes: 64e9 },
+  profiles: [],
+  apps: [],
+};
 
 describe('Enrollment and check-in over mTLS', () => {
   let stack: TestStack;
@@ -34,17 +46,25 @@ describe('Enrollment and check-in over mTLS', () => {
     const pack = await createPack(town.technician, schoolId, 'ipados', 15);
     const token = await issueToken(town.technician, pack.id);
     expect(token.enrollUrl).toBe(`${stack.gatewayUrl}/v1/enroll?token=${encodeURIComponent(token.token)}`);
-    expect(Buffer.from(token.qrPng.replace(/^data:image\/png;base64,/, ''), 'base64').subarray(1, 4).toString()).toBe('PNG');
+    expect(
+      Buffer.from(token.qrPng.replace(/^data:image\/png;base64,/, ''), 'base64')
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
 
     const devices = Array.from({ length: 15 }, () => simulatedDevice(stack, 'ipados'));
     await Promise.all(devices.map((device) => device.enroll(token.token)));
     const outcomes = await Promise.all(devices.map((device) => device.checkIn()));
-    expect(outcomes.every((outcome) => outcome.checkinIntervalSeconds === stack.config.checkinIntervalSeconds)).toBe(true);
+    expect(outcomes.every((outcome) => outcome.checkinIntervalSeconds === stack.config.checkinIntervalSeconds)).toBe(
+      true,
+    );
     expect(outcomes.every((outcome) => Array.isArray(outcome.commands))).toBe(true);
 
     const detail = await town.technician.get(`/api/v1/packs/${pack.id}`);
     expect(detail.body.enrolledCount).toBe(15);
-    expect(detail.body.devices.map((device: { positionInPack: number }) => device.positionInPack)).toEqual(Array.from({ length: 15 }, (_, index) => index + 1));
+    expect(detail.body.devices.map((device: { positionInPack: number }) => device.positionInPack)).toEqual(
+      Array.from({ length: 15 }, (_, index) => index + 1),
+    );
     const byId = new Map(detail.body.devices.map((device: any) => [device.id, device]));
     for (const device of devices) {
       const stored: any = byId.get(device.deviceId!);
@@ -86,7 +106,9 @@ describe('Enrollment and check-in over mTLS', () => {
     );
     expect(count).toBe(15);
     expect(positions).toEqual(Array.from({ length: 15 }, (_, index) => index + 1));
-    const [{ use_count }] = await stack.dataSource.query('SELECT use_count FROM enrollment_tokens WHERE id = $1', [token.id]);
+    const [{ use_count }] = await stack.dataSource.query('SELECT use_count FROM enrollment_tokens WHERE id = $1', [
+      token.id,
+    ]);
     expect(use_count).toBe(15);
   });
 
@@ -102,7 +124,10 @@ describe('Enrollment and check-in over mTLS', () => {
     expect(await enrollmentError(simulatedDevice(stack), 'x'.repeat(43))).toBe('TOKEN_INVALID');
 
     const expired = await issueToken(town.technician, pack.id);
-    await stack.dataSource.query(`UPDATE enrollment_tokens SET expires_at = now() - interval '1 minute' WHERE id = $1`, [expired.id]);
+    await stack.dataSource.query(
+      `UPDATE enrollment_tokens SET expires_at = now() - interval '1 minute' WHERE id = $1`,
+      [expired.id],
+    );
     expect(await enrollmentError(simulatedDevice(stack), expired.token)).toBe('TOKEN_EXPIRED');
 
     const single = await issueToken(town.technician, pack.id, { maxUses: 1 });
@@ -117,7 +142,10 @@ describe('Enrollment and check-in over mTLS', () => {
   it('keeps only a hash of the token and shows it once', async () => {
     const pack = await createPack(town.technician, schoolId, 'ipados', 10);
     const token = await issueToken(town.technician, pack.id);
-    const rows = await stack.dataSource.query('SELECT to_jsonb(t)::text AS row FROM enrollment_tokens t WHERE id = $1', [token.id]);
+    const rows = await stack.dataSource.query(
+      'SELECT to_jsonb(t)::text AS row FROM enrollment_tokens t WHERE id = $1',
+      [token.id],
+    );
     expect(rows[0].row).not.toContain(token.token);
     const listed = await town.technician.get(`/api/v1/packs/${pack.id}/enrollment-tokens`);
     expect(JSON.stringify(listed.body)).not.toContain(token.token);
@@ -133,7 +161,9 @@ describe('Enrollment and check-in over mTLS', () => {
     csr.setSubject([{ name: 'commonName', value: 'tablette' }]);
     signCertificationRequest(csr, privateKey);
     const other = forge.pki.createCertificationRequest();
-    other.publicKey = forge.pki.publicKeyFromPem(generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' }).toString());
+    other.publicKey = forge.pki.publicKeyFromPem(
+      generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    );
     other.setSubject([{ name: 'commonName', value: 'tablette' }]);
     (other as any).signature = (csr as any).signature; // a key that did not sign the request
     other.signatureOid = csr.signatureOid;
@@ -145,10 +175,16 @@ describe('Enrollment and check-in over mTLS', () => {
       forge.pki.certificationRequestToPem(other),
     ];
     for (const bad of garbage) {
-      const answer = await postWithClientCertificate(`${stack.gatewayUrl}/v1/enroll`, { token: token.token, csr: bad, serialNumber: 'GARBAGE-1', osFamily: 'ipados', deviceKind: 'tablet' }, { ca: stack.rootCaPem });
+      const answer = await postWithClientCertificate(
+        `${stack.gatewayUrl}/v1/enroll`,
+        { token: token.token, csr: bad, serialNumber: 'GARBAGE-1', osFamily: 'ipados', deviceKind: 'tablet' },
+        { ca: stack.rootCaPem },
+      );
       expect({ status: answer.status, code: answer.body.code }).toEqual({ status: 400, code: 'CSR_INVALID' });
     }
-    const [{ use_count }] = await stack.dataSource.query('SELECT use_count FROM enrollment_tokens WHERE id = $1', [token.id]);
+    const [{ use_count }] = await stack.dataSource.query('SELECT use_count FROM enrollment_tokens WHERE id = $1', [
+      token.id,
+    ]);
     expect(use_count).toBe(0);
     expect(await stack.dataSource.query(`SELECT 1 FROM devices WHERE serial_number = 'GARBAGE-1'`)).toHaveLength(0);
   });
@@ -158,14 +194,19 @@ describe('Enrollment and check-in over mTLS', () => {
     const token = await issueToken(town.technician, pack.id);
     const serial = `IMPORTED-${Date.now()}`;
     const csv = `serialNumber,model,osFamily,deviceKind,purchaseDate,warrantyEnd,supplier,maintenanceMode,refurbished\n${serial},iPad 10.9,ipados,tablet,2025-09-01,2028-09-01,UGAP,warranty_extension,non\n`;
-    expect((await town.technician.post('/api/v1/devices/import', csv, 'text/csv')).body).toMatchObject({ created: 1, updated: 0 });
+    expect((await town.technician.post('/api/v1/devices/import', csv, 'text/csv')).body).toMatchObject({
+      created: 1,
+      updated: 0,
+    });
     const [imported] = await stack.dataSource.query('SELECT id FROM devices WHERE serial_number = $1', [serial]);
     const device = simulatedDevice(stack, 'ipados', serial);
     const answer = await device.enroll(token.token);
     expect(answer.deviceId).toBe(imported.id);
     const stored = (await town.technician.get(`/api/v1/devices/${imported.id}`)).body;
     expect(stored).toMatchObject({ state: 'enrolled', packId: pack.id, supplier: 'UGAP', warrantyEnd: '2028-09-01' });
-    expect(await enrollmentError(simulatedDevice(stack, 'ipados', serial), token.token)).toBe('DEVICE_ALREADY_ENROLLED');
+    expect(await enrollmentError(simulatedDevice(stack, 'ipados', serial), token.token)).toBe(
+      'DEVICE_ALREADY_ENROLLED',
+    );
   });
 
   describe('the gateway refuses certificates it should not trust', () => {
@@ -175,7 +216,9 @@ describe('Enrollment and check-in over mTLS', () => {
     });
 
     it('answers 401 CERTIFICATE_REQUIRED without a client certificate', async () => {
-      const answer = await postWithClientCertificate(`${stack.gatewayUrl}/v1/checkin`, HEALTHY_REPORT, { ca: stack.rootCaPem });
+      const answer = await postWithClientCertificate(`${stack.gatewayUrl}/v1/checkin`, HEALTHY_REPORT, {
+        ca: stack.rootCaPem,
+      });
       expect({ status: answer.status, code: answer.body.code }).toEqual({ status: 401, code: 'CERTIFICATE_REQUIRED' });
     });
 
@@ -183,7 +226,10 @@ describe('Enrollment and check-in over mTLS', () => {
       const device = simulatedDevice(stack);
       await device.enroll((await issueToken(town.technician, pack.id)).token);
       const foreignRoot = createRootCa({ commonName: 'Socle Root CA' });
-      const foreignCa = createIntermediateCa({ certificatePem: foreignRoot.certificatePem, key: privateKeyObject(foreignRoot.privateKeyPem) }, { collectiviteId: town.collectiviteId, name: 'Faux' });
+      const foreignCa = createIntermediateCa(
+        { certificatePem: foreignRoot.certificatePem, key: privateKeyObject(foreignRoot.privateKeyPem) },
+        { collectiviteId: town.collectiviteId, name: 'Faux' },
+      );
       const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
       const csr = forge.pki.createCertificationRequest();
       csr.publicKey = forge.pki.publicKeyFromPem(publicKey.export({ type: 'spki', format: 'pem' }).toString());
@@ -213,11 +259,17 @@ describe('Enrollment and check-in over mTLS', () => {
         `UPDATE issued_certificates SET revoked_at = now(), revocation_reason = 'cessationOfOperation' WHERE device_id = $1 RETURNING serial_number`,
         [device.deviceId],
       );
-      const refused = await device.checkIn().then(() => undefined, (error: AgentHttpError) => error);
+      const refused = await device.checkIn().then(
+        () => undefined,
+        (error: AgentHttpError) => error,
+      );
       expect(refused).toBeInstanceOf(AgentHttpError);
       expect((refused as AgentHttpError).status).toBe(401);
       const crl = await getText(`${stack.gatewayUrl}/v1/crl.pem`, stack.rootCaPem);
-      const listed = crl.split(/(?=-----BEGIN X509 CRL-----)/).map((pem) => opensslText(pem, 'crl')).join('\n');
+      const listed = crl
+        .split(/(?=-----BEGIN X509 CRL-----)/)
+        .map((pem) => opensslText(pem, 'crl'))
+        .join('\n');
       // TypeORM answers an UPDATE … RETURNING with [rows, count].
       expect(listed.toUpperCase().replace(/:/g, '')).toContain(certificate[0].serial_number.toUpperCase());
     });
@@ -226,9 +278,22 @@ describe('Enrollment and check-in over mTLS', () => {
       const device = simulatedDevice(stack);
       await device.enroll((await issueToken(town.technician, pack.id)).token);
       const identity = device.identity!;
-      for (const body of [{ battery: { level: 150, charging: 'oui' } }, { storage: { freeBytes: -1, totalBytes: 0 } }, { profiles: 'all' }, { unexpected: 1 }]) {
-        const answer = await postWithClientCertificate(`${stack.gatewayUrl}/v1/checkin`, body, { ca: stack.rootCaPem, cert: identity.certificatePem + identity.caChainPems[0], key: identity.privateKeyPem });
-        expect({ body, status: answer.status, code: answer.body.code }).toEqual({ body, status: 400, code: 'VALIDATION_FAILED' });
+      for (const body of [
+        { battery: { level: 150, charging: 'oui' } },
+        { storage: { freeBytes: -1, totalBytes: 0 } },
+        { profiles: 'all' },
+        { unexpected: 1 },
+      ]) {
+        const answer = await postWithClientCertificate(`${stack.gatewayUrl}/v1/checkin`, body, {
+          ca: stack.rootCaPem,
+          cert: identity.certificatePem + identity.caChainPems[0],
+          key: identity.privateKeyPem,
+        });
+        expect({ body, status: answer.status, code: answer.body.code }).toEqual({
+          body,
+          status: 400,
+          code: 'VALIDATION_FAILED',
+        });
       }
     });
   });

@@ -43,13 +43,18 @@ describe('Gateway behind a trusted reverse proxy', () => {
     const device = await enrolledDevice(trusted);
     const outcome = await device.checkIn();
     expect(outcome.checkinIntervalSeconds).toBe(trusted.config.checkinIntervalSeconds);
-    const [row] = await trusted.dataSource.query('SELECT state, battery_level FROM devices WHERE id = $1', [device.deviceId]);
+    const [row] = await trusted.dataSource.query('SELECT state, battery_level FROM devices WHERE id = $1', [
+      device.deviceId,
+    ]);
     expect(row).toEqual({ state: 'active', battery_level: device.health.battery.level });
   });
 
   it('ignores the header when the connection does not come from a configured proxy', async () => {
     const device = await enrolledDevice(untrusted);
-    const refused = await device.checkIn().then(() => undefined, (error: AgentHttpError) => error);
+    const refused = await device.checkIn().then(
+      () => undefined,
+      (error: AgentHttpError) => error,
+    );
     expect(refused).toBeInstanceOf(AgentHttpError);
     expect((refused as AgentHttpError).code).toBe('PROXY_NOT_TRUSTED');
   });
@@ -58,11 +63,18 @@ describe('Gateway behind a trusted reverse proxy', () => {
     const device = await enrolledDevice(trusted);
     const identity = device.identity!;
     const post = (header: string) =>
-      fetch(`${trusted.gatewayUrl}/v1/checkin`, { method: 'POST', headers: { 'content-type': 'application/json', [HEADER]: header }, body: '{}' });
+      fetch(`${trusted.gatewayUrl}/v1/checkin`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [HEADER]: header },
+        body: '{}',
+      });
     const selfMade = identity.caChainPems[1]; // the root itself is not a device certificate
     for (const header of [encodeURIComponent(selfMade), 'not-a-certificate', '%E0%A4%A']) {
       const response = await post(header);
-      expect({ header: header.slice(0, 20), status: response.status }).toEqual({ header: header.slice(0, 20), status: 401 });
+      expect({ header: header.slice(0, 20), status: response.status }).toEqual({
+        header: header.slice(0, 20),
+        status: 401,
+      });
       expect(((await response.json()) as { code: string }).code).toBe('CERTIFICATE_REJECTED');
     }
   });

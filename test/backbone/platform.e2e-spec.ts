@@ -14,7 +14,9 @@ describe('Platform: schema, health, docs, invariants in the database', () => {
   afterAll(() => stack.close());
 
   it('has migrations that match the entities exactly (generate-and-expect-empty)', async () => {
-    const dataSource = await new DataSource(dataSourceOptions({ databaseUrl: process.env.SOCLE_DATABASE_URL! })).initialize();
+    const dataSource = await new DataSource(
+      dataSourceOptions({ databaseUrl: process.env.SOCLE_DATABASE_URL! }),
+    ).initialize();
     try {
       expect((await schemaDiff(dataSource)).up).toEqual([]);
     } finally {
@@ -31,7 +33,12 @@ describe('Platform: schema, health, docs, invariants in the database', () => {
   it('serves the OpenAPI description at /api/docs with the contract routes', async () => {
     const spec = await stack.api.get('/api/docs-json');
     expect(spec.status).toBe(200);
-    for (const path of ['/api/v1/auth/login', '/api/v1/schools', '/api/v1/packs/{id}/enrollment-tokens', '/api/v1/devices/import']) {
+    for (const path of [
+      '/api/v1/auth/login',
+      '/api/v1/schools',
+      '/api/v1/packs/{id}/enrollment-tokens',
+      '/api/v1/devices/import',
+    ]) {
       expect(Object.keys(spec.body.paths)).toContain(path);
     }
     expect((await stack.api.get('/api/docs')).status).toBe(200);
@@ -47,8 +54,18 @@ describe('Platform: schema, health, docs, invariants in the database', () => {
 
   it('writes an audit entry in the same transaction as each change', async () => {
     const school = await createSchool(town.technician);
-    const entries = await stack.dataSource.query(`SELECT action, actor_role, collectivite_id, request_id FROM audit_entries WHERE entity_id = $1`, [school.id]);
-    expect(entries).toEqual([{ action: 'school.create', actor_role: 'technician', collectivite_id: town.collectiviteId, request_id: expect.any(String) }]);
+    const entries = await stack.dataSource.query(
+      `SELECT action, actor_role, collectivite_id, request_id FROM audit_entries WHERE entity_id = $1`,
+      [school.id],
+    );
+    expect(entries).toEqual([
+      {
+        action: 'school.create',
+        actor_role: 'technician',
+        collectivite_id: town.collectiviteId,
+        request_id: expect.any(String),
+      },
+    ]);
   });
 
   describe('pack invariants', () => {
@@ -75,7 +92,10 @@ describe('Platform: schema, health, docs, invariants in the database', () => {
       const refused = await town.technician.patch(`/api/v1/packs/${pack.id}`, { capacity: 10 });
       expect(refused.body.code).toBe('PACK_CAPACITY_TOO_SMALL');
       expect((await town.technician.patch(`/api/v1/packs/${pack.id}`, { capacity: 12 })).status).toBe(200);
-      const [{ pack_capacity }] = await stack.dataSource.query('SELECT DISTINCT pack_capacity FROM devices WHERE pack_id = $1', [pack.id]);
+      const [{ pack_capacity }] = await stack.dataSource.query(
+        'SELECT DISTINCT pack_capacity FROM devices WHERE pack_id = $1',
+        [pack.id],
+      );
       expect(pack_capacity).toBe(12);
     });
 
@@ -92,7 +112,10 @@ describe('Platform: schema, health, docs, invariants in the database', () => {
       await expect(insert(`RAW-${pack.id}-11`, 'ipados', 11)).rejects.toThrow(/chk_devices_pack_position/);
       await expect(insert(`RAW-${pack.id}-dup`, 'ipados', 3)).rejects.toThrow(/uq_devices_pack_position/);
       await expect(
-        stack.dataSource.query(`UPDATE devices SET pack_capacity = 15, position_in_pack = 11 WHERE serial_number = $1`, [`RAW-${pack.id}-10`]),
+        stack.dataSource.query(
+          `UPDATE devices SET pack_capacity = 15, position_in_pack = 11 WHERE serial_number = $1`,
+          [`RAW-${pack.id}-10`],
+        ),
       ).rejects.toThrow(/fk_devices_pack_capacity/);
       await stack.dataSource.query('DELETE FROM devices WHERE serial_number = $1', [`RAW-${pack.id}-10`]);
       await expect(insert(`RAW-${pack.id}-android`, 'android', 10)).rejects.toThrow(/fk_devices_pack_os/);

@@ -1,4 +1,13 @@
-import { createPack, createSchool, createTeacher, createTenant, login, operator, randomUai, Tenant } from '../support/factories';
+import {
+  createPack,
+  createSchool,
+  createTeacher,
+  createTenant,
+  login,
+  operator,
+  randomUai,
+  Tenant,
+} from '../support/factories';
 import { PLATFORM_ADMIN, startStack, TestStack } from '../support/test-stack';
 
 describe('Tenants, people and access', () => {
@@ -13,15 +22,22 @@ describe('Tenants, people and access', () => {
   afterAll(() => stack.close());
 
   it('creates the platform administrator from the environment on first start, once', async () => {
-    const [{ count }] = await stack.dataSource.query(`SELECT count(*)::int AS count FROM users WHERE role = 'platform_admin'`);
+    const [{ count }] = await stack.dataSource.query(
+      `SELECT count(*)::int AS count FROM users WHERE role = 'platform_admin'`,
+    );
     expect(count).toBe(1);
-    const [admin] = await stack.dataSource.query(`SELECT password_hash FROM users WHERE email = $1`, [PLATFORM_ADMIN.email]);
+    const [admin] = await stack.dataSource.query(`SELECT password_hash FROM users WHERE email = $1`, [
+      PLATFORM_ADMIN.email,
+    ]);
     expect(admin.password_hash).toMatch(/^\$argon2id\$/);
   });
 
   it('refuses a wrong password with a clear code, and the same answer for an unknown e-mail', async () => {
     const wrong = await stack.api.post('/api/v1/auth/login', { email: PLATFORM_ADMIN.email, password: 'pas-le-bon' });
-    const unknown = await stack.api.post('/api/v1/auth/login', { email: 'personne@nulle.part', password: 'pas-le-bon' });
+    const unknown = await stack.api.post('/api/v1/auth/login', {
+      email: 'personne@nulle.part',
+      password: 'pas-le-bon',
+    });
     expect(wrong.status).toBe(401);
     expect(wrong.body.code).toBe('INVALID_CREDENTIALS');
     expect(unknown.body).toMatchObject({ statusCode: 401, code: 'INVALID_CREDENTIALS', message: wrong.body.message });
@@ -30,14 +46,19 @@ describe('Tenants, people and access', () => {
   it('rate-limits login attempts on one account', async () => {
     const attempts = [];
     for (let attempt = 0; attempt < stack.config.loginRateLimitPerMinute + 2; attempt++) {
-      attempts.push((await stack.api.post('/api/v1/auth/login', { email: 'cible@ville.test', password: `essai-${attempt}` })).status);
+      attempts.push(
+        (await stack.api.post('/api/v1/auth/login', { email: 'cible@ville.test', password: `essai-${attempt}` }))
+          .status,
+      );
     }
     expect(attempts.slice(0, stack.config.loginRateLimitPerMinute).every((status) => status === 401)).toBe(true);
     expect(attempts.slice(-1)[0]).toBe(429);
     const limited = await stack.api.post('/api/v1/auth/login', { email: 'cible@ville.test', password: 'encore' });
     expect(limited.body.code).toBe('RATE_LIMITED');
     // Another account from the same address is not locked out.
-    expect((await stack.api.post('/api/v1/auth/login', { email: town.adminEmail, password: 'mot-de-passe-solide' })).status).toBe(200);
+    expect(
+      (await stack.api.post('/api/v1/auth/login', { email: town.adminEmail, password: 'mot-de-passe-solide' })).status,
+    ).toBe(200);
   });
 
   it('asks for a token on every route but login and health', async () => {
@@ -55,17 +76,27 @@ describe('Tenants, people and access', () => {
     it('rejects a UAI whose check letter does not match its digits, and says which letter was expected', async () => {
       const good = randomUai();
       const wrongLetter = good.slice(0, 7) + (good[7] === 'A' ? 'B' : 'A');
-      const response = await town.technician.post('/api/v1/schools', { uai: wrongLetter, name: 'École fausse', classCount: 5 });
+      const response = await town.technician.post('/api/v1/schools', {
+        uai: wrongLetter,
+        name: 'École fausse',
+        classCount: 5,
+      });
       expect(response.status).toBe(400);
       expect(response.body.code).toBe('UAI_INVALID');
       expect(response.body.message).toContain(`attendue : ${good[7]}`);
-      const [{ count }] = await stack.dataSource.query('SELECT count(*)::int AS count FROM schools WHERE uai = $1', [wrongLetter]);
+      const [{ count }] = await stack.dataSource.query('SELECT count(*)::int AS count FROM schools WHERE uai = $1', [
+        wrongLetter,
+      ]);
       expect(count).toBe(0);
     });
 
     it('normalises a lower-case UAI and refuses the same school twice', async () => {
       const uai = randomUai();
-      const created = await town.technician.post('/api/v1/schools', { uai: uai.toLowerCase(), name: 'École des Tilleuls', classCount: 6 });
+      const created = await town.technician.post('/api/v1/schools', {
+        uai: uai.toLowerCase(),
+        name: 'École des Tilleuls',
+        classCount: 6,
+      });
       expect(created.status).toBe(201);
       expect(created.body.uai).toBe(uai);
       const again = await otherTown.technician.post('/api/v1/schools', { uai, name: 'Doublon', classCount: 6 });
@@ -75,9 +106,15 @@ describe('Tenants, people and access', () => {
 
     it('creates classrooms with a level from PS to CM2 only', async () => {
       const school = await createSchool(town.technician);
-      const created = await town.technician.post(`/api/v1/schools/${school.id}/classrooms`, { name: 'CM1 A', level: 'CM1' });
+      const created = await town.technician.post(`/api/v1/schools/${school.id}/classrooms`, {
+        name: 'CM1 A',
+        level: 'CM1',
+      });
       expect(created.status).toBe(201);
-      const wrong = await town.technician.post(`/api/v1/schools/${school.id}/classrooms`, { name: '6e B', level: '6E' });
+      const wrong = await town.technician.post(`/api/v1/schools/${school.id}/classrooms`, {
+        name: '6e B',
+        level: '6E',
+      });
       expect(wrong.status).toBe(400);
       expect(wrong.body.code).toBe('VALIDATION_FAILED');
       expect(wrong.body.fields.map((field: { field: string }) => field.field)).toEqual(['level']);
@@ -106,17 +143,28 @@ describe('Tenants, people and access', () => {
     });
 
     it('never lets a collectivité admin create an operator, nor an account in another collectivité', async () => {
-      const operatorRole = await town.admin.post(`/api/v1/collectivites/${town.collectiviteId}/users`, { email: 'x@y.test', password: 'mot-de-passe-solide', role: 'platform_admin' });
+      const operatorRole = await town.admin.post(`/api/v1/collectivites/${town.collectiviteId}/users`, {
+        email: 'x@y.test',
+        password: 'mot-de-passe-solide',
+        role: 'platform_admin',
+      });
       expect(operatorRole.status).toBe(400);
       expect(operatorRole.body.code).toBe('VALIDATION_FAILED');
-      const elsewhere = await town.admin.post(`/api/v1/collectivites/${otherTown.collectiviteId}/users`, { email: 'x@y.test', password: 'mot-de-passe-solide', role: 'technician' });
+      const elsewhere = await town.admin.post(`/api/v1/collectivites/${otherTown.collectiviteId}/users`, {
+        email: 'x@y.test',
+        password: 'mot-de-passe-solide',
+        role: 'technician',
+      });
       expect(elsewhere.status).toBe(404);
       expect(elsewhere.body.code).toBe('COLLECTIVITE_NOT_FOUND');
     });
 
     it('shows a teacher only the schools and packs of their schools', async () => {
       const [mine, notMine] = await Promise.all([createSchool(town.technician), createSchool(town.technician)]);
-      const [myPack, otherPack] = await Promise.all([createPack(town.technician, mine.id), createPack(town.technician, notMine.id)]);
+      const [myPack, otherPack] = await Promise.all([
+        createPack(town.technician, mine.id),
+        createPack(town.technician, notMine.id),
+      ]);
       const teacher = await createTeacher(stack, town, [mine.id]);
       const schools = await teacher.get('/api/v1/schools');
       expect(schools.body.items.map((school: { id: string }) => school.id)).toEqual([mine.id]);
@@ -125,7 +173,17 @@ describe('Tenants, people and access', () => {
       expect((await teacher.get(`/api/v1/packs/${otherPack.id}`)).status).toBe(404);
       const packs = await teacher.get('/api/v1/packs');
       expect(packs.body.items.map((pack: { id: string }) => pack.id)).toEqual([myPack.id]);
-      expect((await teacher.post('/api/v1/packs', { schoolId: mine.id, name: 'x', deviceKind: 'tablet', osFamily: 'ipados', capacity: 10 })).status).toBe(403);
+      expect(
+        (
+          await teacher.post('/api/v1/packs', {
+            schoolId: mine.id,
+            name: 'x',
+            deviceKind: 'tablet',
+            osFamily: 'ipados',
+            capacity: 10,
+          })
+        ).status,
+      ).toBe(403);
       expect((await teacher.get('/api/v1/devices')).status).toBe(403);
     });
 
@@ -137,7 +195,11 @@ describe('Tenants, people and access', () => {
 
     it('signs a disabled account out at once', async () => {
       const email = `parti-${Date.now()}@ville.test`;
-      await town.admin.post(`/api/v1/collectivites/${town.collectiviteId}/users`, { email, password: 'mot-de-passe-solide', role: 'technician' });
+      await town.admin.post(`/api/v1/collectivites/${town.collectiviteId}/users`, {
+        email,
+        password: 'mot-de-passe-solide',
+        role: 'technician',
+      });
       const leaving = await login(stack.api, email, 'mot-de-passe-solide');
       expect((await leaving.get('/api/v1/schools')).status).toBe(200);
       await stack.dataSource.query('UPDATE users SET disabled_at = now() WHERE email = $1', [email]);

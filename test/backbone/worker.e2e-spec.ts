@@ -24,16 +24,29 @@ describe('Worker: BullMQ processors against the real Redis', () => {
 
   it('schedules the token clean-up at start, and deletes only tokens dead for more than a month', async () => {
     const maintenance = worker.get<Queue>(getQueueToken(QueueName.Maintenance));
-    expect((await maintenance.getJobSchedulers()).map((scheduler) => scheduler.key)).toContain(JobName.EnrollmentTokenCleanup);
+    expect((await maintenance.getJobSchedulers()).map((scheduler) => scheduler.key)).toContain(
+      JobName.EnrollmentTokenCleanup,
+    );
 
     const town = await createTenant(stack);
     const pack = await createPack(town.technician, (await createSchool(town.technician)).id);
-    const [old, recent, alive] = await Promise.all([issueToken(town.technician, pack.id), issueToken(town.technician, pack.id), issueToken(town.technician, pack.id)]);
+    const [old, recent, alive] = await Promise.all([
+      issueToken(town.technician, pack.id),
+      issueToken(town.technician, pack.id),
+      issueToken(town.technician, pack.id),
+    ]);
     const dataSource = worker.get(DataSource);
-    await dataSource.query(`UPDATE enrollment_tokens SET expires_at = now() - interval '31 days' WHERE id = $1`, [old.id]);
-    await dataSource.query(`UPDATE enrollment_tokens SET expires_at = now() - interval '2 days' WHERE id = $1`, [recent.id]);
+    await dataSource.query(`UPDATE enrollment_tokens SET expires_at = now() - interval '31 days' WHERE id = $1`, [
+      old.id,
+    ]);
+    await dataSource.query(`UPDATE enrollment_tokens SET expires_at = now() - interval '2 days' WHERE id = $1`, [
+      recent.id,
+    ]);
 
-    const events = new QueueEvents(QueueName.Maintenance, { connection: redisConnectionOptions(stack.config.redisUrl), prefix: stack.config.redisPrefix });
+    const events = new QueueEvents(QueueName.Maintenance, {
+      connection: redisConnectionOptions(stack.config.redisUrl),
+      prefix: stack.config.redisPrefix,
+    });
     await events.waitUntilReady();
     const job = await maintenance.add(JobName.EnrollmentTokenCleanup, {});
     expect(await job.waitUntilFinished(events, 30_000)).toEqual({ deleted: 1 });

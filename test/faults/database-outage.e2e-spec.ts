@@ -16,7 +16,9 @@ const HANG_GUARD_MS = 20_000;
 /** The response, or a marker saying there was none: a hung request must fail the test, not time it out. */
 async function unlessHung<T>(request: Promise<T>): Promise<T | { status: 'no answer'; body: undefined }> {
   let timer: NodeJS.Timeout | undefined;
-  const hung = new Promise<{ status: 'no answer'; body: undefined }>((resolve) => (timer = setTimeout(() => resolve({ status: 'no answer', body: undefined }), HANG_GUARD_MS)));
+  const hung = new Promise<{ status: 'no answer'; body: undefined }>(
+    (resolve) => (timer = setTimeout(() => resolve({ status: 'no answer', body: undefined }), HANG_GUARD_MS)),
+  );
   try {
     return await Promise.race([request, hung]);
   } finally {
@@ -40,7 +42,10 @@ describe('PostgreSQL unreachable for a moment', () => {
   beforeAll(async () => {
     const direct = new URL(process.env.SOCLE_DATABASE_URL!);
     proxy = await TcpProxy.start({ host: direct.hostname, port: Number(direct.port || 5432) });
-    stack = await startStack({ databaseUrl: proxy.proxiedUrl(direct.toString()), redisPrefix: suitePrefix('database-outage') });
+    stack = await startStack({
+      databaseUrl: proxy.proxiedUrl(direct.toString()),
+      redisPrefix: suitePrefix('database-outage'),
+    });
     town = await createTenant(stack);
     [device] = await enrollFleet(stack, town, 1);
     queue = deliveryQueue(stack.config);
@@ -65,7 +70,12 @@ describe('PostgreSQL unreachable for a moment', () => {
     proxy.cut();
     const during = await schools();
     expect(during.status).toBe(503);
-    expect(during.body).toEqual({ statusCode: 503, code: 'DATABASE_UNAVAILABLE', message: expect.stringMatching(/base de données.*réessayez/), requestId: expect.any(String) });
+    expect(during.body).toEqual({
+      statusCode: 503,
+      code: 'DATABASE_UNAVAILABLE',
+      message: expect.stringMatching(/base de données.*réessayez/),
+      requestId: expect.any(String),
+    });
 
     proxy.restore();
     const after = await eventually(schools, (response) => response.status !== 503, RECOVERY_MS);
@@ -79,10 +89,19 @@ describe('PostgreSQL unreachable for a moment', () => {
     const down = await stack.api.get('/api/health');
     expect(down.status).toBe(503);
     // Which dependency is down is what an operator (or a load balancer's log) needs, in the usual error shape.
-    expect(down.body).toMatchObject({ statusCode: 503, code: expect.stringMatching(/_UNAVAILABLE$/), error: { database: { status: 'down' } }, info: { redis: { status: 'up' } } });
+    expect(down.body).toMatchObject({
+      statusCode: 503,
+      code: expect.stringMatching(/_UNAVAILABLE$/),
+      error: { database: { status: 'down' } },
+      info: { redis: { status: 'up' } },
+    });
 
     proxy.restore();
-    const up = await eventually(() => stack.api.get('/api/health'), (response) => response.status === 200, RECOVERY_MS);
+    const up = await eventually(
+      () => stack.api.get('/api/health'),
+      (response) => response.status === 200,
+      RECOVERY_MS,
+    );
     expect(up.body).toMatchObject({ status: 'ok', info: { database: { status: 'up' }, redis: { status: 'up' } } });
   }, 60_000);
 
@@ -103,7 +122,15 @@ describe('PostgreSQL unreachable for a moment', () => {
     expect(refused).toMatchObject({ status: 503, code: 'DATABASE_UNAVAILABLE' });
 
     proxy.restore();
-    const served = await eventually(() => device.checkIn().then(() => true, () => false), (ok) => ok, RECOVERY_MS);
+    const served = await eventually(
+      () =>
+        device.checkIn().then(
+          () => true,
+          () => false,
+        ),
+      (ok) => ok,
+      RECOVERY_MS,
+    );
     expect(served).toBe(true);
   }, 60_000);
 

@@ -6,7 +6,14 @@ import { loadConfig } from '@socle/core';
 import { workerModule } from '../../apps/worker/src/worker.module';
 import { eventually } from '../support/eventually';
 import { createTenant, expectCreated, Tenant } from '../support/factories';
-import { acknowledgedInstallsPerDevice, checkInUntil, enrollFleet, holdsProfile, installsRun, stopAll } from '../support/fleet-at-scale';
+import {
+  acknowledgedInstallsPerDevice,
+  checkInUntil,
+  enrollFleet,
+  holdsProfile,
+  installsRun,
+  stopAll,
+} from '../support/fleet-at-scale';
 import { deleteKeysWithPrefix, deliverJobIds, deliveryQueue, jobsPresent, suitePrefix } from '../support/redis-keys';
 import { startStack, TestStack } from '../support/test-stack';
 
@@ -30,9 +37,15 @@ describe('Redis loses all its keys in the middle of a 1,000-device fan-out', () 
 
   beforeAll(async () => {
     // A prefix of its own: deleting it cannot touch another suite running beside this one.
-    const overrides = { redisPrefix: suitePrefix('redis-flush'), enrollRateLimitPerMinute: 100_000, reconcileIntervalSeconds: RECONCILE_SECONDS };
+    const overrides = {
+      redisPrefix: suitePrefix('redis-flush'),
+      enrollRateLimitPerMinute: 100_000,
+      reconcileIntervalSeconds: RECONCILE_SECONDS,
+    };
     stack = await startStack(overrides);
-    worker = await NestFactory.createApplicationContext(workerModule(Object.assign(loadConfig(), overrides)), { logger: false });
+    worker = await NestFactory.createApplicationContext(workerModule(Object.assign(loadConfig(), overrides)), {
+      logger: false,
+    });
     await worker.init();
     queue = deliveryQueue(stack.config);
     town = await createTenant(stack);
@@ -48,14 +61,25 @@ describe('Redis loses all its keys in the middle of a 1,000-device fan-out', () 
   });
 
   const commandIds = async (status: string): Promise<string[]> =>
-    (await stack.dataSource.query(`SELECT id FROM device_commands WHERE profile_id = $1 AND status = $2`, [profileId, status])).map((row: { id: string }) => row.id);
-  const deliverJobs = async (status: string) => deliverJobIds((await stack.dataSource.query('SELECT id FROM platform_instance'))[0].id, await commandIds(status));
+    (
+      await stack.dataSource.query(`SELECT id FROM device_commands WHERE profile_id = $1 AND status = $2`, [
+        profileId,
+        status,
+      ])
+    ).map((row: { id: string }) => row.id);
+  const deliverJobs = async (status: string) =>
+    deliverJobIds((await stack.dataSource.query('SELECT id FROM platform_instance'))[0].id, await commandIds(status));
   const flush = () => deleteKeysWithPrefix(stack.config.redisUrl, stack.config.redisPrefix);
 
   it('loses the deliveries while the worker works through them, and again once half the fleet has acknowledged', async () => {
-    const profile = expectCreated(await town.technician.post('/api/v1/profiles', { name: 'Ville entière', restrictions: { allowCamera: false } }), 'profile');
+    const profile = expectCreated(
+      await town.technician.post('/api/v1/profiles', { name: 'Ville entière', restrictions: { allowCamera: false } }),
+      'profile',
+    );
     profileId = profile.id;
-    const assigned = await town.technician.post(`/api/v1/profiles/${profileId}/assignments`, { collectiviteId: town.collectiviteId });
+    const assigned = await town.technician.post(`/api/v1/profiles/${profileId}/assignments`, {
+      collectiviteId: town.collectiviteId,
+    });
     expect(assigned.body.commandsQueued).toBe(FLEET);
     // At once: the 1,000 deliveries are still queued or in the worker's hands.
     expect(await flush()).toBeGreaterThan(0);
@@ -70,8 +94,13 @@ describe('Redis loses all its keys in the middle of a 1,000-device fan-out', () 
   it('re-queues a delivery for every command still pending, from PostgreSQL, and the worker carries them out, without a restart', async () => {
     const pending = await deliverJobs('pending');
     expect(pending).toHaveLength(FLEET / 2);
-    const completed = async () => (await Promise.all(pending.map(async (id) => (await queue.getJob(id))?.getState()))).filter((state) => state === 'completed').length;
-    expect(await eventually(completed, (count) => count === pending.length, 5 * RECONCILE_SECONDS * 1000, 500)).toBe(pending.length);
+    const completed = async () =>
+      (await Promise.all(pending.map(async (id) => (await queue.getJob(id))?.getState()))).filter(
+        (state) => state === 'completed',
+      ).length;
+    expect(await eventually(completed, (count) => count === pending.length, 5 * RECONCILE_SECONDS * 1000, 500)).toBe(
+      pending.length,
+    );
   }, 60_000);
 
   it('converges every device with exactly one acknowledged install, whatever Redis forgot', async () => {
@@ -80,14 +109,18 @@ describe('Redis loses all its keys in the middle of a 1,000-device fan-out', () 
     const acknowledged = await acknowledgedInstallsPerDevice(stack, profileId);
     expect(acknowledged.size).toBe(FLEET);
     expect([...new Set(acknowledged.values())]).toEqual([1]);
-    expect(devices.filter((device) => installsRun(device, profileId) !== 1).map((device) => device.serialNumber)).toEqual([]);
+    expect(
+      devices.filter((device) => installsRun(device, profileId) !== 1).map((device) => device.serialNumber),
+    ).toEqual([]);
     const status = await town.technician.get(`/api/v1/profiles/${profileId}/status`);
     expect(status.body.counts).toEqual({ pending: 0, delivered: 0, acknowledged: FLEET, failed: 0 });
   }, 120_000);
 
   it('leaves no worker error unhandled when Redis loses jobs under it (they belong in the JSON log)', () => {
     // Without an 'error' listener on a BullMQ worker, each one ends up as a bare "Unhandled error" on console.error.
-    const unhandled = consoleErrors.mock.calls.map((call) => call.map(String).join(' ')).filter((line) => line.includes('Unhandled error'));
+    const unhandled = consoleErrors.mock.calls
+      .map((call) => call.map(String).join(' '))
+      .filter((line) => line.includes('Unhandled error'));
     expect({ count: unhandled.length, first: unhandled[0]?.slice(0, 200) }).toEqual({ count: 0, first: undefined });
   });
 });

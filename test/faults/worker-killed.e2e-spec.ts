@@ -5,7 +5,14 @@ import { SimulatedDevice } from '@socle/agent';
 import { redisConnectionOptions } from '@socle/core';
 import { eventually } from '../support/eventually';
 import { createTenant, expectCreated, Tenant } from '../support/factories';
-import { acknowledgedInstallsPerDevice, checkInUntil, enrollFleet, holdsProfile, installsRun, stopAll } from '../support/fleet-at-scale';
+import {
+  acknowledgedInstallsPerDevice,
+  checkInUntil,
+  enrollFleet,
+  holdsProfile,
+  installsRun,
+  stopAll,
+} from '../support/fleet-at-scale';
 import { deliverJobIds, deliveryQueue, suitePrefix } from '../support/redis-keys';
 import { startStack, TestStack } from '../support/test-stack';
 import { killAllWorkers, WorkerProcess } from '../support/worker-process';
@@ -49,9 +56,16 @@ describe('Worker killed in the middle of a fan-out', () => {
     devices = await enrollFleet(stack, town, FLEET);
     // Their interval is an hour: they check in again only when their long-poll (GET /v1/wait) answers a wake-up.
     longPollers = devices.slice(0, LONG_POLLERS);
-    longPolling = Promise.all(longPollers.map((device) => device.run({ longPoll: true, intervalSeconds: 3600, maxCheckins: 2 })));
+    longPolling = Promise.all(
+      longPollers.map((device) => device.run({ longPoll: true, intervalSeconds: 3600, maxCheckins: 2 })),
+    );
     // Their first check-in must be over before anything is assigned, or it would bring the install itself.
-    await eventually(async () => longPollers.every((device) => device.stats.checkins === 1), (done) => done, 30_000, 50);
+    await eventually(
+      async () => longPollers.every((device) => device.stats.checkins === 1),
+      (done) => done,
+      30_000,
+      50,
+    );
   }, 120_000);
 
   afterAll(async () => {
@@ -66,17 +80,28 @@ describe('Worker killed in the middle of a fan-out', () => {
   // Scoped to this suite's commands: the workers also reconcile whatever other suites left pending in the run's database.
   const deliverJobs = async (): Promise<string[]> => {
     const [{ id: instanceId }] = await stack.dataSource.query('SELECT id FROM platform_instance');
-    const rows: Array<{ id: string }> = await stack.dataSource.query('SELECT id FROM device_commands WHERE profile_id = $1', [profileId]);
-    return deliverJobIds(instanceId, rows.map((row) => row.id));
+    const rows: Array<{ id: string }> = await stack.dataSource.query(
+      'SELECT id FROM device_commands WHERE profile_id = $1',
+      [profileId],
+    );
+    return deliverJobIds(
+      instanceId,
+      rows.map((row) => row.id),
+    );
   };
   const states = (ids: readonly string[]) => Promise.all(ids.map(async (id) => (await queue.getJob(id))?.getState()));
 
   it('SIGKILLs the first worker while it holds deliveries that PostgreSQL keeps from finishing', async () => {
     // Queued while paused, so the kill finds the whole fan-out still to do.
     await queue.pause();
-    const profile = expectCreated(await town.technician.post('/api/v1/profiles', { name: 'Tablettes', restrictions: { allowCamera: false } }), 'profile');
+    const profile = expectCreated(
+      await town.technician.post('/api/v1/profiles', { name: 'Tablettes', restrictions: { allowCamera: false } }),
+      'profile',
+    );
     profileId = profile.id;
-    const assigned = await town.technician.post(`/api/v1/profiles/${profileId}/assignments`, { collectiviteId: town.collectiviteId });
+    const assigned = await town.technician.post(`/api/v1/profiles/${profileId}/assignments`, {
+      collectiviteId: town.collectiviteId,
+    });
     expect(assigned.body.commandsQueued).toBe(FLEET);
 
     const fanOut = await deliverJobs();
@@ -90,7 +115,14 @@ describe('Worker killed in the middle of a fan-out', () => {
       await blocker.query('BEGIN');
       await blocker.query('LOCK TABLE device_commands IN ACCESS EXCLUSIVE MODE');
       await queue.resume();
-      expect(await eventually(() => queue.getActiveCount(), (active) => active === DELIVERY_CONCURRENCY, 30_000, 100)).toBe(DELIVERY_CONCURRENCY);
+      expect(
+        await eventually(
+          () => queue.getActiveCount(),
+          (active) => active === DELIVERY_CONCURRENCY,
+          30_000,
+          100,
+        ),
+      ).toBe(DELIVERY_CONCURRENCY);
       const before = await states(fanOut);
       held = fanOut.filter((_, index) => before[index] === 'active');
       expect(held.length).toBeGreaterThan(0);
@@ -109,18 +141,29 @@ describe('Worker killed in the middle of a fan-out', () => {
     // Check-ins need no worker at all: they read PostgreSQL. They start while the second worker is not there yet.
     const converging = checkInUntil(devices.slice(LONG_POLLERS), (device) => !holdsProfile(profileId)(device));
     // Once the dead worker's check window has closed, the new worker's first check marks the orphaned jobs at once.
-    await eventually(() => redis.exists(queue.toKey('stalled-check')), (exists) => exists === 0, STALLED_WINDOW_MS + 5_000, 250);
+    await eventually(
+      () => redis.exists(queue.toKey('stalled-check')),
+      (exists) => exists === 0,
+      STALLED_WINDOW_MS + 5_000,
+      250,
+    );
     await WorkerProcess.start(stack.config, workerEnv);
 
     expect(await converging).toEqual([]);
     // Their loop ends after the check-in a wake-up brought, once its result is reported.
     expect(await longPolling).toEqual(longPollers.map(() => ({ attempts: 2, failures: 0 })));
-    expect(longPollers.filter((device) => !holdsProfile(profileId)(device) || device.stats.wakes < 1).map((device) => device.serialNumber)).toEqual([]);
+    expect(
+      longPollers
+        .filter((device) => !holdsProfile(profileId)(device) || device.stats.wakes < 1)
+        .map((device) => device.serialNumber),
+    ).toEqual([]);
 
     const acknowledged = await acknowledgedInstallsPerDevice(stack, profileId);
     expect(acknowledged.size).toBe(FLEET);
     expect([...new Set(acknowledged.values())]).toEqual([1]);
-    expect(devices.filter((device) => installsRun(device, profileId) !== 1).map((device) => device.serialNumber)).toEqual([]);
+    expect(
+      devices.filter((device) => installsRun(device, profileId) !== 1).map((device) => device.serialNumber),
+    ).toEqual([]);
   }, 150_000);
 
   it('recovers the jobs the dead worker held once their lock expires (stalled), and completes every delivery', async () => {
@@ -129,7 +172,9 @@ describe('Worker killed in the middle of a fan-out', () => {
       const now = await Promise.all(jobs.map((job) => job?.getState()));
       return jobs.filter((job, index) => job && job.stalledCounter >= 1 && now[index] === 'completed').length;
     };
-    expect(await eventually(stalledAndDone, (count) => count === held.length, 2 * STALLED_WINDOW_MS, 1_000)).toBe(held.length);
+    expect(await eventually(stalledAndDone, (count) => count === held.length, 2 * STALLED_WINDOW_MS, 1_000)).toBe(
+      held.length,
+    );
 
     expect((await states(await deliverJobs())).filter((state) => state !== 'completed')).toEqual([]);
   }, 120_000);

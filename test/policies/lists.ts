@@ -14,7 +14,8 @@ export function writeLists(spec: ListsSpec): string {
     mkdirSync(directory, { recursive: true });
     writeFileSync(join(directory, 'usage'), 'black\n');
     for (const kind of ['domains', 'urls'] as const) {
-      if (files[kind]) writeFileSync(join(directory, kind), `# ${category} — liste de test\n${files[kind]!.join('\n')}\n`);
+      if (files[kind])
+        writeFileSync(join(directory, kind), `# ${category} — liste de test\n${files[kind]!.join('\n')}\n`);
     }
   }
   return root;
@@ -28,6 +29,10 @@ export async function listsArchive(spec: ListsSpec): Promise<Buffer> {
 }
 
 export async function uploadLists(apiUrl: string, token: string, body: Buffer, contentType = 'application/gzip') {
-  const response = await fetch(`${apiUrl}/api/v1/filtering/lists`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': contentType, 'x-file-name': 'blacklists.tar.gz' }, body });
+  const response = await fetch(`${apiUrl}/api/v1/filtering/lists`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': contentType, 'x-file-name': 'blacklists.tar.gz' },
+    body,
+  });
   return { status: response.status, body: (await response.json()) as any };
 }

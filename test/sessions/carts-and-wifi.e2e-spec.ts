@@ -30,12 +30,25 @@ describe('Charging carts and the pack’s Wi-Fi', () => {
   });
 
   const newCart = async (slotCount: number, label = `Chariot ${Math.random().toString(36).slice(2, 8)}`) =>
-    expectCreated(await town.technician.post('/api/v1/carts', { schoolId, label, slotCount, location: 'Salle 12, 1er étage', options: { sync: true } }), 'cart');
+    expectCreated(
+      await town.technician.post('/api/v1/carts', {
+        schoolId,
+        label,
+        slotCount,
+        location: 'Salle 12, 1er étage',
+        options: { sync: true },
+      }),
+      'cart',
+    );
   const view = async (client: ApiClient = town.technician) => (await client.get(`/api/v1/carts/${cartId}`)).body;
 
   it('holds a pack only if it fits, belongs to the cart’s school and is in no other cart', async () => {
     const small = await newCart(10);
-    expect(small).toMatchObject({ slotCount: 10, options: { charging: true, sync: true, antiTheftLock: false }, packId: null });
+    expect(small).toMatchObject({
+      slotCount: 10,
+      options: { charging: true, sync: true, antiTheftLock: false },
+      packId: null,
+    });
     const tooSmall = await put(town.technician, `/api/v1/carts/${small.id}/pack`, { packId: pack.id });
     expect({ status: tooSmall.status, code: tooSmall.body.code }).toEqual({ status: 409, code: 'CART_TOO_SMALL' });
 
@@ -59,19 +72,30 @@ describe('Charging carts and the pack’s Wi-Fi', () => {
     const [{ pack_capacity }] = await stack.dataSource.query('SELECT pack_capacity FROM carts WHERE id = $1', [cartId]);
     expect(pack_capacity).toBe(15);
     await town.technician.patch(`/api/v1/packs/${pack.id}`, { capacity: 12 });
-    await expect(stack.dataSource.query('UPDATE carts SET slot_count = 11 WHERE id = $1', [cartId])).rejects.toThrow(/chk_carts_pack_fits/);
+    await expect(stack.dataSource.query('UPDATE carts SET slot_count = 11 WHERE id = $1', [cartId])).rejects.toThrow(
+      /chk_carts_pack_fits/,
+    );
   });
 
   it('puts tablet n in slot n, moves a tablet on request, and can renumber by serial', async () => {
     const auto = await view();
     for (const device of devices) {
-      expect(auto.slots[positionOf(device) - 1].device).toMatchObject({ id: device.deviceId, label: `tablette ${positionOf(device)}` });
+      expect(auto.slots[positionOf(device) - 1].device).toMatchObject({
+        id: device.deviceId,
+        label: `tablette ${positionOf(device)}`,
+      });
     }
     expect(auto.slots.filter((slot: { device: unknown }) => slot.device === null)).toHaveLength(15 - devices.length);
 
     const [first, second] = devices;
-    const moved = await put(town.technician, `/api/v1/carts/${cartId}/slots/${positionOf(second)}`, { deviceId: first.deviceId });
-    expect(moved.body).toEqual({ slotNumber: positionOf(second), deviceId: first.deviceId, displacedDeviceId: second.deviceId });
+    const moved = await put(town.technician, `/api/v1/carts/${cartId}/slots/${positionOf(second)}`, {
+      deviceId: first.deviceId,
+    });
+    expect(moved.body).toEqual({
+      slotNumber: positionOf(second),
+      deviceId: first.deviceId,
+      displacedDeviceId: second.deviceId,
+    });
     const after = await view();
     expect(after.slots[positionOf(first) - 1].device).toBeNull();
     expect(after.unassigned.map((device: { id: string }) => device.id)).toEqual([second.deviceId]);
@@ -82,7 +106,11 @@ describe('Charging carts and the pack’s Wi-Fi', () => {
     expect(bySerial.body).toEqual({ assigned: devices.length });
     const serials = [...devices].sort((a, b) => a.serialNumber.localeCompare(b.serialNumber));
     const renumbered = await view();
-    expect(renumbered.slots.slice(0, devices.length).map((slot: { device: { serialNumber: string } }) => slot.device.serialNumber)).toEqual(serials.map((device) => device.serialNumber));
+    expect(
+      renumbered.slots
+        .slice(0, devices.length)
+        .map((slot: { device: { serialNumber: string } }) => slot.device.serialNumber),
+    ).toEqual(serials.map((device) => device.serialNumber));
     await town.technician.post(`/api/v1/carts/${cartId}/slots/auto-assign`, { order: 'position' });
   });
 
@@ -95,7 +123,12 @@ describe('Charging carts and the pack’s Wi-Fi', () => {
     await Promise.all([docked.checkIn(), notCharging.checkIn(), out.checkIn()]);
     const cart = await view();
     const slot = (device: SimulatedDevice) => cart.slots[positionOf(device) - 1].device;
-    expect(slot(docked)).toMatchObject({ docked: true, charging: true, batteryLevel: docked.health.battery.level, lastSeenAt: expect.any(String) });
+    expect(slot(docked)).toMatchObject({
+      docked: true,
+      charging: true,
+      batteryLevel: docked.health.battery.level,
+      lastSeenAt: expect.any(String),
+    });
     expect(slot(notCharging)).toMatchObject({ docked: true, charging: false });
     expect(slot(out)).toMatchObject({ docked: false });
     const missing = cart.missing.map((device: { id: string }) => device.id);
@@ -106,16 +139,43 @@ describe('Charging carts and the pack’s Wi-Fi', () => {
   });
 
   it('publishes the access point’s schedule from the bookings, as JSON and as an iCalendar feed', async () => {
-    const declared = await put(town.technician, `/api/v1/carts/${cartId}/access-point`, { ssid: 'CLASSE-MOBILE-1', bssid: 'A4-5E-60-01-02-03', marginMinutes: 15 });
-    expect(declared.body).toMatchObject({ ssid: 'CLASSE-MOBILE-1', bssid: 'a4:5e:60:01:02:03', token: expect.stringMatching(/^sap_/) });
+    const declared = await put(town.technician, `/api/v1/carts/${cartId}/access-point`, {
+      ssid: 'CLASSE-MOBILE-1',
+      bssid: 'A4-5E-60-01-02-03',
+      marginMinutes: 15,
+    });
+    expect(declared.body).toMatchObject({
+      ssid: 'CLASSE-MOBILE-1',
+      bssid: 'a4:5e:60:01:02:03',
+      token: expect.stringMatching(/^sap_/),
+    });
     const teacher = await createTeacher(stack, town, [schoolId]);
     const classroom = await createClassroom(town.technician, schoolId);
-    const book = (start: Date, end: Date) => teacher.post('/api/v1/sessions', { packId: pack.id, classroomId: classroom.id, startsAt: start.toISOString(), endsAt: end.toISOString() });
+    const book = (start: Date, end: Date) =>
+      teacher.post('/api/v1/sessions', {
+        packId: pack.id,
+        classroomId: classroom.id,
+        startsAt: start.toISOString(),
+        endsAt: end.toISOString(),
+      });
     // Two lessons back to back in the morning make one window; the afternoon one another.
-    for (const [start, end] of [[dayAt(30, 8), dayAt(30, 9)], [dayAt(30, 9), dayAt(30, 10)], [dayAt(30, 13), dayAt(30, 14)]]) expect((await book(start, end)).status).toBe(201);
+    for (const [start, end] of [
+      [dayAt(30, 8), dayAt(30, 9)],
+      [dayAt(30, 9), dayAt(30, 10)],
+      [dayAt(30, 13), dayAt(30, 14)],
+    ])
+      expect((await book(start, end)).status).toBe(201);
 
-    const schedule = await town.technician.get(`/api/v1/carts/${cartId}/access-point/schedule?from=${dayAt(30, 0).toISOString()}&to=${dayAt(31, 0).toISOString()}`);
-    expect(schedule.body.windows.map((window: { on: string; off: string; sessions: unknown[] }) => [window.on, window.off, window.sessions.length])).toEqual([
+    const schedule = await town.technician.get(
+      `/api/v1/carts/${cartId}/access-point/schedule?from=${dayAt(30, 0).toISOString()}&to=${dayAt(31, 0).toISOString()}`,
+    );
+    expect(
+      schedule.body.windows.map((window: { on: string; off: string; sessions: unknown[] }) => [
+        window.on,
+        window.off,
+        window.sessions.length,
+      ]),
+    ).toEqual([
       [dayAt(30, 7, 45).toISOString(), dayAt(30, 10, 15).toISOString(), 2],
       [dayAt(30, 12, 45).toISOString(), dayAt(30, 14, 15).toISOString(), 1],
     ]);
@@ -124,7 +184,9 @@ describe('Charging carts and the pack’s Wi-Fi', () => {
     expect(feed.headers.get('content-type')).toContain('text/calendar');
     const calendar = new ICAL.Component(ICAL.parse(await feed.text()));
     const events = calendar.getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent));
-    expect(events.map((event) => [event.startDate.toJSDate().toISOString(), event.endDate.toJSDate().toISOString()])).toEqual([
+    expect(
+      events.map((event) => [event.startDate.toJSDate().toISOString(), event.endDate.toJSDate().toISOString()]),
+    ).toEqual([
       [dayAt(30, 7, 45).toISOString(), dayAt(30, 10, 15).toISOString()],
       [dayAt(30, 12, 45).toISOString(), dayAt(30, 14, 15).toISOString()],
     ]);
@@ -135,31 +197,46 @@ describe('Charging carts and the pack’s Wi-Fi', () => {
   });
 
   it('reports the time the access point was on while no session needed it (loi Abeille)', async () => {
-    const token = (await put(town.technician, `/api/v1/carts/${cartId}/access-point`, { ssid: 'CLASSE-MOBILE-1' })).body.token;
+    const token = (await put(town.technician, `/api/v1/carts/${cartId}/access-point`, { ssid: 'CLASSE-MOBILE-1' })).body
+      .token;
     // A lesson that took place yesterday 9:00–10:00 (written as history; booking the past is refused).
-    const [{ classroom_id, teacher_id }] = await stack.dataSource.query('SELECT classroom_id, teacher_id FROM class_sessions WHERE pack_id = $1 LIMIT 1', [pack.id]);
+    const [{ classroom_id, teacher_id }] = await stack.dataSource.query(
+      'SELECT classroom_id, teacher_id FROM class_sessions WHERE pack_id = $1 LIMIT 1',
+      [pack.id],
+    );
     await stack.dataSource.query(
       `INSERT INTO class_sessions (collectivite_id, school_id, pack_id, classroom_id, teacher_id, starts_at, ends_at, planned_ends_at, status, end_reason, started_at, ended_at, return_checked_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $7, 'ended', 'scheduled', $6, $7, $7)`,
       [town.collectiviteId, schoolId, pack.id, classroom_id, teacher_id, dayAt(-1, 9), dayAt(-1, 10)],
     );
-    const report = (state: string, at: Date) => fetch(`${stack.apiUrl}/api/v1/access-points/reports`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ state, at: at.toISOString() }),
-    });
+    const report = (state: string, at: Date) =>
+      fetch(`${stack.apiUrl}/api/v1/access-points/reports`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ state, at: at.toISOString() }),
+      });
     // On from 8:00 to 10:30: allowed 8:45–10:15, so 45 + 15 minutes for nothing.
     expect((await report('on', dayAt(-1, 8))).status).toBe(201);
     expect((await report('off', dayAt(-1, 10, 30))).status).toBe(201);
-    const abeille = await town.technician.get(`/api/v1/carts/${cartId}/access-point/report?from=${dayAt(-1, 0).toISOString()}&to=${dayAt(-1, 23).toISOString()}`);
-    expect(abeille.body).toMatchObject({ onSeconds: 9000, onOutsideSessionsSeconds: 3600, lastReport: { state: 'off' } });
+    const abeille = await town.technician.get(
+      `/api/v1/carts/${cartId}/access-point/report?from=${dayAt(-1, 0).toISOString()}&to=${dayAt(-1, 23).toISOString()}`,
+    );
+    expect(abeille.body).toMatchObject({
+      onSeconds: 9000,
+      onOutsideSessionsSeconds: 3600,
+      lastReport: { state: 'off' },
+    });
     expect(abeille.body.outsideSessions).toEqual([
       { from: dayAt(-1, 8).toISOString(), to: dayAt(-1, 8, 45).toISOString(), seconds: 2700 },
       { from: dayAt(-1, 10, 15).toISOString(), to: dayAt(-1, 10, 30).toISOString(), seconds: 900 },
     ]);
     const future = await report('on', new Date(Date.now() + 3_600_000));
     expect(future.status).toBe(422);
-    const anonymous = await fetch(`${stack.apiUrl}/api/v1/access-points/reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ state: 'on' }) });
+    const anonymous = await fetch(`${stack.apiUrl}/api/v1/access-points/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ state: 'on' }),
+    });
     expect(anonymous.status).toBe(401);
   });
 
@@ -173,17 +250,31 @@ describe('Charging carts and the pack’s Wi-Fi', () => {
     expect((await outsider.get(`/api/v1/carts?schoolId=${schoolId}`)).body.items).toEqual([]);
 
     const intruder = await createTenant(stack);
-    const theirs = expectCreated(await intruder.technician.post('/api/v1/carts', { schoolId: (await createSchool(intruder.technician)).id, label: 'A nous', slotCount: 15, location: 'x' }), 'cart');
+    const theirs = expectCreated(
+      await intruder.technician.post('/api/v1/carts', {
+        schoolId: (await createSchool(intruder.technician)).id,
+        label: 'A nous',
+        slotCount: 15,
+        location: 'x',
+      }),
+      'cart',
+    );
     const before = await snapshot();
     for (const [name, call] of [
       ['GET cart', () => intruder.technician.get(`/api/v1/carts/${cartId}`)],
       ['PUT pack', () => put(intruder.technician, `/api/v1/carts/${cartId}/pack`, { packId: null })],
       ['PUT slot', () => put(intruder.technician, `/api/v1/carts/${cartId}/slots/1`, { deviceId: null })],
-      ['auto-assign', () => intruder.technician.post(`/api/v1/carts/${cartId}/slots/auto-assign`, { order: 'position' })],
+      [
+        'auto-assign',
+        () => intruder.technician.post(`/api/v1/carts/${cartId}/slots/auto-assign`, { order: 'position' }),
+      ],
       ['PUT access point', () => put(intruder.technician, `/api/v1/carts/${cartId}/access-point`, { ssid: 'VOLE' })],
       ['GET schedule', () => intruder.technician.get(`/api/v1/carts/${cartId}/access-point/schedule`)],
       ['GET report', () => intruder.technician.get(`/api/v1/carts/${cartId}/access-point/report`)],
-      ['POST cart in school', () => intruder.technician.post('/api/v1/carts', { schoolId, label: 'Intrus', slotCount: 15, location: 'x' })],
+      [
+        'POST cart in school',
+        () => intruder.technician.post('/api/v1/carts', { schoolId, label: 'Intrus', slotCount: 15, location: 'x' }),
+      ],
     ] as const) {
       const response = await call();
       expect({ name, status: response.status }).toEqual({ name, status: 404 });
@@ -195,7 +286,19 @@ describe('Charging carts and the pack’s Wi-Fi', () => {
   });
 
   it('answers garbage on every cart and access-point route with 400 VALIDATION_FAILED, writing nothing', async () => {
-    const garbage: unknown[] = [[], 'pas du json', { unexpected: true }, { packId: 'pas-un-uuid' }, { deviceId: 42 }, { order: 'hasard' }, { ssid: '' }, { ssid: 'x'.repeat(33) }, { ssid: 'ok', marginMinutes: 500 }, { slotCount: 0, schoolId, label: 'x', location: 'x' }, { state: 'allumé' }];
+    const garbage: unknown[] = [
+      [],
+      'pas du json',
+      { unexpected: true },
+      { packId: 'pas-un-uuid' },
+      { deviceId: 42 },
+      { order: 'hasard' },
+      { ssid: '' },
+      { ssid: 'x'.repeat(33) },
+      { ssid: 'ok', marginMinutes: 500 },
+      { slotCount: 0, schoolId, label: 'x', location: 'x' },
+      { state: 'allumé' },
+    ];
     const routes: Array<[string, string, ApiClient | null]> = [
       ['POST', '/api/v1/carts', town.technician],
       ['PUT', `/api/v1/carts/${cartId}/pack`, town.technician],
@@ -209,18 +312,42 @@ describe('Charging carts and the pack’s Wi-Fi', () => {
       for (const body of garbage) {
         const response = await (client ?? stack.api).request<{ code: string }>(method, path, body);
         // The access point's report checks its token only once the body is valid.
-        expect({ path, body, status: response.status, code: response.body?.code }).toEqual({ path, body, status: 400, code: 'VALIDATION_FAILED' });
+        expect({ path, body, status: response.status, code: response.body?.code }).toEqual({
+          path,
+          body,
+          status: 400,
+          code: 'VALIDATION_FAILED',
+        });
       }
     }
-    for (const path of ['/api/v1/carts/pas-un-id', `/api/v1/carts/${cartId}/slots/deux`, `/api/v1/carts/${cartId}/access-point/schedule?from=hier`, '/api/v1/access-points/schedule.ics?token=court']) {
-      const response = path.includes('/slots/') ? await put(town.technician, path, { deviceId: null }) : await town.technician.get(path);
-      expect({ path, status: response.status, code: response.body.code }).toEqual({ path, status: 400, code: 'VALIDATION_FAILED' });
+    for (const path of [
+      '/api/v1/carts/pas-un-id',
+      `/api/v1/carts/${cartId}/slots/deux`,
+      `/api/v1/carts/${cartId}/access-point/schedule?from=hier`,
+      '/api/v1/access-points/schedule.ics?token=court',
+    ]) {
+      const response = path.includes('/slots/')
+        ? await put(town.technician, path, { deviceId: null })
+        : await town.technician.get(path);
+      expect({ path, status: response.status, code: response.body.code }).toEqual({
+        path,
+        status: 400,
+        code: 'VALIDATION_FAILED',
+      });
     }
     expect(await snapshot()).toEqual(before);
   });
 
   async function newCartIn(otherSchoolId: string) {
-    return expectCreated(await town.technician.post('/api/v1/carts', { schoolId: otherSchoolId, label: 'Ailleurs', slotCount: 15, location: 'Préau' }), 'cart');
+    return expectCreated(
+      await town.technician.post('/api/v1/carts', {
+        schoolId: otherSchoolId,
+        label: 'Ailleurs',
+        slotCount: 15,
+        location: 'Préau',
+      }),
+      'cart',
+    );
   }
 
   async function snapshot() {

@@ -5,7 +5,14 @@ import { Clock, jobId, JobName, QueueName, redisConnectionOptions } from '@socle
 import { ApiClient } from '../support/api-client';
 import { createSchool, createTeacher, createTenant } from '../support/factories';
 import { startStack, TestStack } from '../support/test-stack';
-import { createClassroom, deleteRedisKeys, enrolledPack, eventually, sessionSuitePrefix, startWorker } from './session-support';
+import {
+  createClassroom,
+  deleteRedisKeys,
+  enrolledPack,
+  eventually,
+  sessionSuitePrefix,
+  startWorker,
+} from './session-support';
 
 const MINUTE = 60_000;
 /** 9:00 in Paris on a day of this suite's own (a year before the other session suite's). */
@@ -20,7 +27,11 @@ const LATE_AT_MOST_MS = 20_000;
  * reconciler (ticking from its own timer, not from Redis) acts on it and re-arms the timed jobs.
  */
 describe('A session when Redis forgets everything', () => {
-  const overrides = { redisPrefix: sessionSuitePrefix('session-redis-loss'), reconcileIntervalSeconds: 1, returnCheckDelaySeconds: 5 };
+  const overrides = {
+    redisPrefix: sessionSuitePrefix('session-redis-loss'),
+    reconcileIntervalSeconds: 1,
+    returnCheckDelaySeconds: 5,
+  };
   let stack: TestStack;
   let worker: INestApplicationContext;
   let queue: Queue;
@@ -31,7 +42,10 @@ describe('A session when Redis forgets everything', () => {
   beforeAll(async () => {
     stack = await startStack(overrides);
     worker = await startWorker(overrides);
-    queue = new Queue(QueueName.Sessions, { connection: redisConnectionOptions(stack.config.redisUrl), prefix: overrides.redisPrefix });
+    queue = new Queue(QueueName.Sessions, {
+      connection: redisConnectionOptions(stack.config.redisUrl),
+      prefix: overrides.redisPrefix,
+    });
     Clock.travelTo(at(-10));
     const town = await createTenant(stack);
     const schoolId = (await createSchool(town.technician)).id;
@@ -39,7 +53,12 @@ describe('A session when Redis forgets everything', () => {
     teacher = await createTeacher(stack, town, [schoolId]);
     const enrolled = await enrolledPack(stack, town.technician, schoolId, 3, 10);
     devices = enrolled.devices;
-    const booked = await teacher.post('/api/v1/sessions', { packId: enrolled.pack.id, classroomId: classroom.id, startsAt: at(0).toISOString(), endsAt: at(45).toISOString() });
+    const booked = await teacher.post('/api/v1/sessions', {
+      packId: enrolled.pack.id,
+      classroomId: classroom.id,
+      startsAt: at(0).toISOString(),
+      endsAt: at(45).toISOString(),
+    });
     expect(booked.status).toBe(201);
     sessionId = booked.body.id;
   }, 90_000);
@@ -53,7 +72,8 @@ describe('A session when Redis forgets everything', () => {
   });
 
   const session = async () => (await teacher.get(`/api/v1/sessions/${sessionId}`)).body;
-  const startJobId = async () => jobId(JobName.SessionStart, (await stack.dataSource.query('SELECT id FROM platform_instance'))[0].id, sessionId);
+  const startJobId = async () =>
+    jobId(JobName.SessionStart, (await stack.dataSource.query('SELECT id FROM platform_instance'))[0].id, sessionId);
 
   it('loses the delayed start job with every other key of the instance', async () => {
     expect(await (await queue.getJob(await startJobId()))?.getState()).toBe('delayed');
@@ -64,23 +84,37 @@ describe('A session when Redis forgets everything', () => {
 
   it('still starts at 9:00, and the tablets get the overlay', async () => {
     Clock.travelTo(at(0, -3));
-    const started = await eventually(() => session(), (body) => body.status === 'active', 30_000);
+    const started = await eventually(
+      () => session(),
+      (body) => body.status === 'active',
+      30_000,
+    );
     expect(started.status).toBe('active');
     expect(new Date(started.startedAt).getTime() - at(0).getTime()).toBeLessThan(LATE_AT_MOST_MS);
     const outcomes = await Promise.all(devices.map((device) => device.checkIn()));
-    expect(outcomes.map((outcome) => outcome.commands.map((command) => command.type))).toEqual(Array(3).fill(['session_start']));
+    expect(outcomes.map((outcome) => outcome.commands.map((command) => command.type))).toEqual(
+      Array(3).fill(['session_start']),
+    );
     expect(devices.every((device) => device.session?.sessionId === sessionId)).toBe(true);
   });
 
   it('still ends at 9:45 after Redis loses everything again mid-lesson, and checks the cart', async () => {
     expect(await deleteRedisKeys(stack.config.redisUrl, overrides.redisPrefix)).toBeGreaterThan(0);
     Clock.travelTo(at(45, -3));
-    const ended = await eventually(() => session(), (body) => body.status === 'ended', 30_000);
+    const ended = await eventually(
+      () => session(),
+      (body) => body.status === 'ended',
+      30_000,
+    );
     expect(ended).toMatchObject({ status: 'ended', endReason: 'scheduled' });
     expect(new Date(ended.endedAt).getTime() - at(45).getTime()).toBeLessThan(LATE_AT_MOST_MS);
     await Promise.all(devices.map((device) => device.checkIn()));
     expect(devices.filter((device) => device.session !== null)).toEqual([]);
-    const checked = await eventually(() => session(), (body) => body.returnCheck !== null, 30_000);
+    const checked = await eventually(
+      () => session(),
+      (body) => body.returnCheck !== null,
+      30_000,
+    );
     // Nobody put the tablets back: all three are listed.
     expect(checked.returnCheck.notReturned).toHaveLength(3);
   });

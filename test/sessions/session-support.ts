@@ -15,13 +15,20 @@ export function sessionSuitePrefix(suite: string): string {
 }
 
 export async function startWorker(overrides: Partial<SocleConfig>): Promise<INestApplicationContext> {
-  const worker = await NestFactory.createApplicationContext(workerModule(Object.assign(loadConfig(), overrides)), { logger: false });
+  const worker = await NestFactory.createApplicationContext(workerModule(Object.assign(loadConfig(), overrides)), {
+    logger: false,
+  });
   await worker.init();
   return worker;
 }
 
 /** Polls until `done` accepts the value or `withinMs` passes; returns the last value, which the test asserts on. */
-export async function eventually<T>(probe: () => Promise<T>, done: (value: T) => boolean, withinMs = 20_000, everyMs = 200): Promise<T> {
+export async function eventually<T>(
+  probe: () => Promise<T>,
+  done: (value: T) => boolean,
+  withinMs = 20_000,
+  everyMs = 200,
+): Promise<T> {
   const deadline = Date.now() + withinMs;
   let value = await probe();
   while (!done(value) && Date.now() < deadline) {
@@ -41,7 +48,13 @@ export function dayAt(days: number, hours: number, minutes = 0): Date {
 let key: Promise<DeviceKeyPair> | undefined;
 
 /** A pack enrolled through the real gateway (one RSA key shared by the simulated tablets), each checked in once. */
-export async function enrolledPack(stack: TestStack, technician: ApiClient, schoolId: string, count: number, capacity: 10 | 12 | 15 = 10) {
+export async function enrolledPack(
+  stack: TestStack,
+  technician: ApiClient,
+  schoolId: string,
+  count: number,
+  capacity: 10 | 12 | 15 = 10,
+) {
   const pack = await createPack(technician, schoolId, 'ipados', capacity);
   const token = (await issueToken(technician, pack.id)).token;
   key ??= generateDeviceKeyPair();
@@ -53,13 +66,18 @@ export async function enrolledPack(stack: TestStack, technician: ApiClient, scho
     devices.push(device);
   }
   await Promise.all(devices.map((device) => device.checkIn()));
-  const detail = (await technician.get(`/api/v1/packs/${pack.id}`)).body as { devices: Array<{ id: string; positionInPack: number }> };
+  const detail = (await technician.get(`/api/v1/packs/${pack.id}`)).body as {
+    devices: Array<{ id: string; positionInPack: number }>;
+  };
   const positions = new Map(detail.devices.map((device) => [device.id, device.positionInPack]));
   return { pack, devices, positionOf: (device: SimulatedDevice) => positions.get(device.deviceId!)! };
 }
 
 export async function createClassroom(technician: ApiClient, schoolId: string, name = 'CM1 A') {
-  return expectCreated(await technician.post(`/api/v1/schools/${schoolId}/classrooms`, { name, level: 'CM1' }), 'classroom');
+  return expectCreated(
+    await technician.post(`/api/v1/schools/${schoolId}/classrooms`, { name, level: 'CM1' }),
+    'classroom',
+  );
 }
 
 export const put = (client: ApiClient, path: string, body: unknown) => client.request<any>('PUT', path, body);

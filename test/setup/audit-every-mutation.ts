@@ -19,14 +19,24 @@ beforeAll(() => {
 afterAll(async () => {
   const recorded = ApiClient.mutations ?? [];
   ApiClient.mutations = undefined;
-  const mutations = recorded.filter((mutation) => mutation.status >= 200 && mutation.status < 300 && !NOT_MUTATIONS.some((pattern) => pattern.test(`${mutation.method} ${mutation.path.split('?')[0]}`)));
+  const mutations = recorded.filter(
+    (mutation) =>
+      mutation.status >= 200 &&
+      mutation.status < 300 &&
+      !NOT_MUTATIONS.some((pattern) => pattern.test(`${mutation.method} ${mutation.path.split('?')[0]}`)),
+  );
   if (!mutations.length) return;
   const client = new Client({ connectionString: process.env.SOCLE_DATABASE_URL });
   await client.connect();
   try {
-    const { rows } = await client.query<{ request_id: string }>('SELECT DISTINCT request_id FROM audit_entries WHERE request_id = ANY($1::text[])', [mutations.map((mutation) => mutation.requestId)]);
+    const { rows } = await client.query<{ request_id: string }>(
+      'SELECT DISTINCT request_id FROM audit_entries WHERE request_id = ANY($1::text[])',
+      [mutations.map((mutation) => mutation.requestId)],
+    );
     const audited = new Set(rows.map((row) => row.request_id));
-    const unaudited = mutations.filter((mutation: RecordedMutation) => !audited.has(mutation.requestId)).map((mutation) => `${mutation.method} ${mutation.path} → ${mutation.status}`);
+    const unaudited = mutations
+      .filter((mutation: RecordedMutation) => !audited.has(mutation.requestId))
+      .map((mutation) => `${mutation.method} ${mutation.path} → ${mutation.status}`);
     expect({ unaudited }).toEqual({ unaudited: [] });
   } finally {
     await client.end();

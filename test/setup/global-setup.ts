@@ -16,5 +16,9 @@ export default async function globalSetup(): Promise<void> {
   process.env.SOCLE_JWT_SECRET ??= randomBytes(48).toString('base64url');
   process.env.SOCLE_LOG_LEVEL ??= 'silent';
   const root = join(__dirname, '..', '..');
-  execFileSync(process.execPath, ['-r', '@swc-node/register', join(root, 'libs/core/src/database/migrate-cli.ts')], { cwd: root, env: process.env, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(process.execPath, ['-r', '@swc-node/register', join(root, 'libs/core/src/database/migrate-cli.ts')], {
+    cwd: root,
+    env: process.env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 }

@@ -6,7 +6,9 @@ import { testRunId } from './test-run';
 export default async function globalTeardown(): Promise<void> {
   if (process.env.SOCLE_TEST_KEEP) return;
   const runId = testRunId();
-  const admin = new Client({ connectionString: process.env.SOCLE_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' });
+  const admin = new Client({
+    connectionString: process.env.SOCLE_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+  });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS "socle_test_${runId}" WITH (FORCE)`);
   await admin.end();

@@ -19,7 +19,10 @@ export class ApiClient {
   /** Set by test/setup/audit-every-mutation.ts: every non-GET request then carries its own X-Request-Id and is remembered here. */
   static mutations?: RecordedMutation[];
 
-  constructor(readonly baseUrl: string, readonly token?: string) {}
+  constructor(
+    readonly baseUrl: string,
+    readonly token?: string,
+  ) {}
 
   as(token: string): ApiClient {
     return new ApiClient(this.baseUrl, token);
@@ -41,7 +44,12 @@ export class ApiClient {
     return this.request('DELETE', path);
   }
 
-  async request<T>(method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<ApiResponse<T>> {
+  async request<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    contentType = 'application/json',
+  ): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = {};
     if (this.token) headers.authorization = `Bearer ${this.token}`;
     if (body !== undefined) headers['content-type'] = contentType;

@@ -28,26 +28,57 @@ export async function operator(stack: TestStack): Promise<ApiClient> {
 }
 
 export function expectCreated<T = any>(response: { status: number; body: T }, what: string): T {
-  if (response.status !== 201 && response.status !== 200) throw new Error(`${what}: ${response.status} ${JSON.stringify(response.body)}`);
+  if (response.status !== 201 && response.status !== 200)
+    throw new Error(`${what}: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body;
 }
 
 /** A collectivité with its administrator and one technician, each signed in. */
 export async function createTenant(stack: TestStack, name = `Commune ${unique()}`): Promise<Tenant> {
   const platform = await operator(stack);
-  const collectivite = expectCreated(await platform.post('/api/v1/collectivites', { name, kind: 'commune' }), 'collectivite');
+  const collectivite = expectCreated(
+    await platform.post('/api/v1/collectivites', { name, kind: 'commune' }),
+    'collectivite',
+  );
   const password = 'mot-de-passe-solide';
   const adminEmail = `admin-${unique()}@ville.test`;
-  expectCreated(await platform.post(`/api/v1/collectivites/${collectivite.id}/users`, { email: adminEmail, password, role: 'collectivite_admin' }), 'admin');
+  expectCreated(
+    await platform.post(`/api/v1/collectivites/${collectivite.id}/users`, {
+      email: adminEmail,
+      password,
+      role: 'collectivite_admin',
+    }),
+    'admin',
+  );
   const admin = await login(stack.api, adminEmail, password);
   const technicianEmail = `tech-${unique()}@ville.test`;
-  expectCreated(await admin.post(`/api/v1/collectivites/${collectivite.id}/users`, { email: technicianEmail, password, role: 'technician' }), 'technician');
-  return { collectiviteId: collectivite.id, admin, technician: await login(stack.api, technicianEmail, password), adminEmail };
+  expectCreated(
+    await admin.post(`/api/v1/collectivites/${collectivite.id}/users`, {
+      email: technicianEmail,
+      password,
+      role: 'technician',
+    }),
+    'technician',
+  );
+  return {
+    collectiviteId: collectivite.id,
+    admin,
+    technician: await login(stack.api, technicianEmail, password),
+    adminEmail,
+  };
 }
 
 export async function createTeacher(stack: TestStack, tenant: Tenant, schoolIds: string[]): Promise<ApiClient> {
   const email = `prof-${unique()}@ecole.test`;
-  expectCreated(await tenant.admin.post(`/api/v1/collectivites/${tenant.collectiviteId}/users`, { email, password: 'mot-de-passe-solide', role: 'teacher', schoolIds }), 'teacher');
+  expectCreated(
+    await tenant.admin.post(`/api/v1/collectivites/${tenant.collectiviteId}/users`, {
+      email,
+      password: 'mot-de-passe-solide',
+      role: 'teacher',
+      schoolIds,
+    }),
+    'teacher',
+  );
   return login(stack.api, email, 'mot-de-passe-solide');
 }
 
@@ -57,19 +88,43 @@ export function randomUai(): string {
 }
 
 export async function createSchool(technician: ApiClient, classCount = 8) {
-  return expectCreated(await technician.post('/api/v1/schools', { uai: randomUai(), name: `École ${unique()}`, classCount, bandwidthMbps: 10 }), 'school');
+  return expectCreated(
+    await technician.post('/api/v1/schools', {
+      uai: randomUai(),
+      name: `École ${unique()}`,
+      classCount,
+      bandwidthMbps: 10,
+    }),
+    'school',
+  );
 }
 
-export async function createPack(technician: ApiClient, schoolId: string, osFamily: OsFamily = 'ipados', capacity: 10 | 12 | 15 = 15) {
+export async function createPack(
+  technician: ApiClient,
+  schoolId: string,
+  osFamily: OsFamily = 'ipados',
+  capacity: 10 | 12 | 15 = 15,
+) {
   const deviceKind = ['ipados', 'android'].includes(osFamily) ? 'tablet' : 'laptop';
-  return expectCreated(await technician.post('/api/v1/packs', { schoolId, name: `Pack ${unique()}`, deviceKind, osFamily, capacity }), 'pack');
+  return expectCreated(
+    await technician.post('/api/v1/packs', { schoolId, name: `Pack ${unique()}`, deviceKind, osFamily, capacity }),
+    'pack',
+  );
 }
 
-export async function issueToken(technician: ApiClient, packId: string, body: { expiresInHours?: number; maxUses?: number } = {}) {
+export async function issueToken(
+  technician: ApiClient,
+  packId: string,
+  body: { expiresInHours?: number; maxUses?: number } = {},
+) {
   return expectCreated(await technician.post(`/api/v1/packs/${packId}/enrollment-tokens`, body), 'token');
 }
 
-export function simulatedDevice(stack: TestStack, osFamily: OsFamily = 'ipados', serialNumber = `SIM-${unique()}`): SimulatedDevice {
+export function simulatedDevice(
+  stack: TestStack,
+  osFamily: OsFamily = 'ipados',
+  serialNumber = `SIM-${unique()}`,
+): SimulatedDevice {
   return new SimulatedDevice({
     gatewayUrl: stack.gatewayUrl,
     trustedCaPem: stack.rootCaPem,

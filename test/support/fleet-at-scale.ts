@@ -14,7 +14,11 @@ export function sharedDeviceKey(): Promise<DeviceKeyPair> {
  * Packs of 15 in one school, each with an enrollment token, written with two set-based statements:
  * issuing tokens through the API renders a QR code PNG each, which under Jest costs about a second.
  */
-export async function seedPacksWithTokens(stack: TestStack, tenant: Tenant, packCount: number): Promise<Array<{ packId: string; token: string }>> {
+export async function seedPacksWithTokens(
+  stack: TestStack,
+  tenant: Tenant,
+  packCount: number,
+): Promise<Array<{ packId: string; token: string }>> {
   const schoolId = (await createSchool(tenant.technician, 30)).id;
   const packs: Array<{ id: string }> = await stack.dataSource.query(
     `INSERT INTO packs (collectivite_id, school_id, name, device_kind, os_family, capacity)
@@ -34,13 +38,20 @@ export async function seedPacksWithTokens(stack: TestStack, tenant: Tenant, pack
  * `count` iPads in packs of 15, enrolled through the real gateway with one shared key and bounded
  * concurrency. Consecutive devices go to different packs, since enrollments into one pack serialise.
  */
-export async function enrollFleet(stack: TestStack, tenant: Tenant, count: number, concurrency = 12): Promise<SimulatedDevice[]> {
+export async function enrollFleet(
+  stack: TestStack,
+  tenant: Tenant,
+  count: number,
+  concurrency = 12,
+): Promise<SimulatedDevice[]> {
   const packs = await seedPacksWithTokens(stack, tenant, Math.ceil(count / 15));
   const keyPair = await sharedDeviceKey();
   const devices = Array.from({ length: count }, () => simulatedDevice(stack, 'ipados'));
   const failures: unknown[] = [];
   await forEachWithConcurrency(devices, concurrency, async (device, index) => {
-    await device.enroll(packs[index % packs.length].token, keyPair).catch((error: unknown) => void failures.push(error));
+    await device
+      .enroll(packs[index % packs.length].token, keyPair)
+      .catch((error: unknown) => void failures.push(error));
   });
   if (failures.length) throw new Error(`${failures.length} enrollments failed, first: ${String(failures[0])}`);
   return devices;
@@ -67,15 +78,20 @@ export async function checkInUntil(
     });
     left = left.filter(pending);
   }
-  return left.map((device) => (errors.has(device) ? `${device.serialNumber}: ${errors.get(device)}` : device.serialNumber));
+  return left.map((device) =>
+    errors.has(device) ? `${device.serialNumber}: ${errors.get(device)}` : device.serialNumber,
+  );
 }
 
 /** How many times the device carried out an install of the profile, from the agent's own history (whatever it answered). */
 export function installsRun(device: SimulatedDevice, profileId: string): number {
-  return device.history.filter(({ command }) => command.type === 'install_profile' && command.payload?.profileId === profileId).length;
+  return device.history.filter(
+    ({ command }) => command.type === 'install_profile' && command.payload?.profileId === profileId,
+  ).length;
 }
 
-export const holdsProfile = (profileId: string) => (device: SimulatedDevice) => device.profiles.some((held) => held.id === profileId);
+export const holdsProfile = (profileId: string) => (device: SimulatedDevice) =>
+  device.profiles.some((held) => held.id === profileId);
 
 /** Acknowledged install rows per device for one profile, from PostgreSQL (the truth). */
 export async function acknowledgedInstallsPerDevice(stack: TestStack, profileId: string): Promise<Map<string, number>> {

@@ -16,6 +16,11 @@ process.stdin.on('end', async () => {
  * child Node process: pdf.js loads its worker with a dynamic import that Jest's sandbox refuses.
  */
 export function pdfText(pdf: Buffer): { pages: number; text: string } {
-  const output = execFileSync(process.execPath, ['-e', EXTRACT], { input: pdf, cwd: `${__dirname}/../..`, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const output = execFileSync(process.execPath, ['-e', EXTRACT], {
+    input: pdf,
+    cwd: `${__dirname}/../..`,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return JSON.parse(output);
 }

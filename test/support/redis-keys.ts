@@ -26,7 +26,10 @@ export function suitePrefix(suite: string): string {
 }
 
 export function deliveryQueue(config: SocleConfig): Queue {
-  return new Queue(QueueName.Delivery, { connection: redisConnectionOptions(config.redisUrl), prefix: config.redisPrefix });
+  return new Queue(QueueName.Delivery, {
+    connection: redisConnectionOptions(config.redisUrl),
+    prefix: config.redisPrefix,
+  });
 }
 
 /** The deliver-command job ids of these commands (deterministic: database instance + command id). */

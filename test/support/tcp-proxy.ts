@@ -19,7 +19,10 @@ export class TcpProxy {
   private readonly pairs = new Set<Pair>();
   private mode: 'relay' | 'cut' | 'frozen' = 'relay';
 
-  private constructor(private readonly server: Server, private readonly target: { host: string; port: number }) {
+  private constructor(
+    private readonly server: Server,
+    private readonly target: { host: string; port: number },
+  ) {
     server.on('connection', (client) => this.accept(client));
   }
 
@@ -71,7 +74,10 @@ export class TcpProxy {
     if (this.mode === 'cut') return void client.resetAndDestroy();
     const pair = { client, upstream: connect(this.target.port, this.target.host) };
     this.pairs.add(pair);
-    for (const [from, to] of [[pair.client, pair.upstream], [pair.upstream, pair.client]]) {
+    for (const [from, to] of [
+      [pair.client, pair.upstream],
+      [pair.upstream, pair.client],
+    ]) {
       // Errors are what cut() is for; a reset on one side ends the other.
       from.on('error', () => to.destroy());
       from.on('close', () => {

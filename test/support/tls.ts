@@ -10,14 +10,30 @@ export interface RawResponse {
 }
 
 /** A check-in sent by hand, with whatever client certificate (or none) the test wants to present. */
-export function postWithClientCertificate(url: string, body: unknown, options: { ca: string; cert?: string; key?: string }): Promise<RawResponse> {
+export function postWithClientCertificate(
+  url: string,
+  body: unknown,
+  options: { ca: string; cert?: string; key?: string },
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const payload = JSON.stringify(body);
-    const call = request(url, { method: 'POST', ca: options.ca, cert: options.cert, key: options.key, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } }, (response) => {
-      let text = '';
-      response.on('data', (chunk) => (text += chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text ? JSON.parse(text) : undefined }));
-    });
+    const call = request(
+      url,
+      {
+        method: 'POST',
+        ca: options.ca,
+        cert: options.cert,
+        key: options.key,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+      },
+      (response) => {
+        let text = '';
+        response.on('data', (chunk) => (text += chunk));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, body: text ? JSON.parse(text) : undefined }),
+        );
+      },
+    );
     call.on('error', reject);
     call.end(payload);
   });
@@ -30,7 +46,20 @@ export function opensslVerify(leafPem: string, rootPem: string, intermediatePem:
     writeFileSync(join(dir, name), pem);
     return join(dir, name);
   };
-  return execFileSync('openssl', ['verify', '-purpose', 'sslclient', '-CAfile', write('root.pem', rootPem), '-untrusted', write('intermediate.pem', intermediatePem), write('leaf.pem', leafPem)], { encoding: 'utf8' });
+  return execFileSync(
+    'openssl',
+    [
+      'verify',
+      '-purpose',
+      'sslclient',
+      '-CAfile',
+      write('root.pem', rootPem),
+      '-untrusted',
+      write('intermediate.pem', intermediatePem),
+      write('leaf.pem', leafPem),
+    ],
+    { encoding: 'utf8' },
+  );
 }
 
 export function opensslText(pem: string, kind: 'x509' | 'crl' = 'x509'): string {

@@ -26,7 +26,11 @@ export class WorkerProcess {
   }
 
   /** Starts a worker on the suite's database and Redis prefix; resolves once it says it has started. */
-  static async start(config: SocleConfig, extraEnv: Record<string, string> = {}, readyWithinMs = 60_000): Promise<WorkerProcess> {
+  static async start(
+    config: SocleConfig,
+    extraEnv: Record<string, string> = {},
+    readyWithinMs = 60_000,
+  ): Promise<WorkerProcess> {
     const env = {
       ...process.env,
       SOCLE_DATABASE_URL: config.databaseUrl,
@@ -38,7 +42,11 @@ export class WorkerProcess {
       SOCLE_LOG_LEVEL: 'warn',
       ...extraEnv,
     };
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'apps/worker/src/main.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'apps/worker/src/main.ts')], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const worker = new WorkerProcess(child);
     alive.add(worker);
     await worker.ready(readyWithinMs);
@@ -61,9 +69,13 @@ export class WorkerProcess {
 
   private ready(withinMs: number): Promise<void> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => fail(new Error(`worker not started within ${withinMs} ms:\n${this.output}`)), withinMs);
+      const timer = setTimeout(
+        () => fail(new Error(`worker not started within ${withinMs} ms:\n${this.output}`)),
+        withinMs,
+      );
       const onData = () => this.output.includes(READY_LINE) && done();
-      const onExit = (code: number | null) => fail(new Error(`worker exited (${code}) before starting:\n${this.output}`));
+      const onExit = (code: number | null) =>
+        fail(new Error(`worker exited (${code}) before starting:\n${this.output}`));
       const cleanUp = () => {
         clearTimeout(timer);
         this.child.stdout?.off('data', onData);

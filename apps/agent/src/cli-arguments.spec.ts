@@ -8,7 +8,20 @@ const run = (argv: string[]) => {
 
 describe('parseAgentArguments', () => {
   it('reads the example invocation of the README', () => {
-    const options = run(['--token', 'T', '--count', '15', '--os', 'ipados', '--ca', 'ca.pem', '--interval', '60', '--checkins', '3']);
+    const options = run([
+      '--token',
+      'T',
+      '--count',
+      '15',
+      '--os',
+      'ipados',
+      '--ca',
+      'ca.pem',
+      '--interval',
+      '60',
+      '--checkins',
+      '3',
+    ]);
     expect(options).toEqual({
       gatewayUrl: DEFAULT_GATEWAY_URL,
       token: 'T',
@@ -28,12 +41,19 @@ describe('parseAgentArguments', () => {
   });
 
   it('turns on long-polling and the shared key only when asked', () => {
-    expect(run(['--token', 'T', '--os', 'android', '--long-poll', '--shared-key', '--count', '500'])).toMatchObject({ longPoll: true, sharedKey: true, count: 500 });
+    expect(run(['--token', 'T', '--os', 'android', '--long-poll', '--shared-key', '--count', '500'])).toMatchObject({
+      longPoll: true,
+      sharedKey: true,
+      count: 500,
+    });
   });
 
   it('derives the kind and model from the OS family unless given', () => {
     expect(run(['--token', 'T', '--os', 'linux'])).toMatchObject({ deviceKind: 'laptop', count: 1 });
-    expect(run(['--token', 'T', '--os', 'windows', '--kind', 'tablet_pc', '--model', 'Surface Go 3'])).toMatchObject({ deviceKind: 'tablet_pc', model: 'Surface Go 3' });
+    expect(run(['--token', 'T', '--os', 'windows', '--kind', 'tablet_pc', '--model', 'Surface Go 3'])).toMatchObject({
+      deviceKind: 'tablet_pc',
+      model: 'Surface Go 3',
+    });
   });
 
   it('takes the gateway and the token from the enrollment URL of the QR code', () => {
@@ -42,7 +62,9 @@ describe('parseAgentArguments', () => {
   });
 
   it('normalises --gateway and keeps a reverse-proxy path prefix', () => {
-    expect(run(['--token', 'T', '--os', 'ipados', '--gateway', 'http://proxy.local/socle/'])).toMatchObject({ gatewayUrl: 'http://proxy.local/socle' });
+    expect(run(['--token', 'T', '--os', 'ipados', '--gateway', 'http://proxy.local/socle/'])).toMatchObject({
+      gatewayUrl: 'http://proxy.local/socle',
+    });
   });
 
   it('answers help', () => {
@@ -73,6 +95,9 @@ describe('parseAgentArguments', () => {
 
 describe('parseEnrollUrl', () => {
   it('keeps the path prefix in front of /v1/enroll', () => {
-    expect(parseEnrollUrl('http://10.0.0.5/socle/v1/enroll?token=t0k')).toEqual({ gatewayUrl: 'http://10.0.0.5/socle', token: 't0k' });
+    expect(parseEnrollUrl('http://10.0.0.5/socle/v1/enroll?token=t0k')).toEqual({
+      gatewayUrl: 'http://10.0.0.5/socle',
+      token: 't0k',
+    });
   });
 });

@@ -70,7 +70,8 @@ export function parseAgentArguments(argv: string[]): AgentCliCommand {
   if (values.help) return { kind: 'help' };
   const { gatewayUrl, token } = gatewayAndToken(values.token, values.gateway, values['enroll-url']);
   const osFamily = oneOf('--os', values.os, OS_FAMILIES);
-  const deviceKind = values.kind === undefined ? defaultDeviceKind(osFamily) : oneOf('--kind', values.kind, DEVICE_KINDS);
+  const deviceKind =
+    values.kind === undefined ? defaultDeviceKind(osFamily) : oneOf('--kind', values.kind, DEVICE_KINDS);
   return {
     kind: 'run',
     options: {
@@ -97,7 +98,8 @@ export function parseEnrollUrl(enrollUrl: string): { gatewayUrl: string; token: 
   const url = httpUrl('--enroll-url', enrollUrl);
   const match = /^(.*)\/v1\/enroll\/?$/.exec(url.pathname);
   const token = url.searchParams.get('token');
-  if (!match || !token) throw new CliUsageError(`--enroll-url must look like https://host:3443/v1/enroll?token=..., got "${enrollUrl}"`);
+  if (!match || !token)
+    throw new CliUsageError(`--enroll-url must look like https://host:3443/v1/enroll?token=..., got "${enrollUrl}"`);
   return { gatewayUrl: `${url.origin}${match[1]}`, token };
 }
 
@@ -111,11 +113,13 @@ function parseStrictly(argv: string[]) {
 
 function gatewayAndToken(token?: string, gateway?: string, enrollUrl?: string): { gatewayUrl: string; token: string } {
   if (enrollUrl !== undefined) {
-    if (token !== undefined || gateway !== undefined) throw new CliUsageError('--enroll-url already names the gateway and the token: drop --token and --gateway');
+    if (token !== undefined || gateway !== undefined)
+      throw new CliUsageError('--enroll-url already names the gateway and the token: drop --token and --gateway');
     return parseEnrollUrl(enrollUrl);
   }
   if (!token) throw new CliUsageError('an enrollment token is required: pass --token or --enroll-url');
-  const gatewayUrl = gateway === undefined ? DEFAULT_GATEWAY_URL : httpUrl('--gateway', gateway).href.replace(/\/+$/, '');
+  const gatewayUrl =
+    gateway === undefined ? DEFAULT_GATEWAY_URL : httpUrl('--gateway', gateway).href.replace(/\/+$/, '');
   return { gatewayUrl, token };
 }
 
@@ -126,13 +130,15 @@ function httpUrl(flag: string, value: string): URL {
   } catch {
     throw new CliUsageError(`${flag} must be a URL, got "${value}"`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new CliUsageError(`${flag} must be an http(s) URL, got "${value}"`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new CliUsageError(`${flag} must be an http(s) URL, got "${value}"`);
   return url;
 }
 
 function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T {
   if (value === undefined) throw new CliUsageError(`${flag} is required (${allowed.join(', ')})`);
-  if (!allowed.includes(value as T)) throw new CliUsageError(`${flag} must be one of ${allowed.join(', ')}, got "${value}"`);
+  if (!allowed.includes(value as T))
+    throw new CliUsageError(`${flag} must be one of ${allowed.join(', ')}, got "${value}"`);
   return value as T;
 }
 
@@ -147,7 +153,8 @@ function integer(flag: string, value: string | undefined, min: number): number |
 function seconds(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const parsed = Number(value);
-  if (value.trim() === '' || !Number.isFinite(parsed) || parsed < 0) throw new CliUsageError(`${flag} must be a number of seconds, got "${value}"`);
+  if (value.trim() === '' || !Number.isFinite(parsed) || parsed < 0)
+    throw new CliUsageError(`${flag} must be a number of seconds, got "${value}"`);
   return parsed;
 }
 

@@ -27,7 +27,11 @@ describe('command dispatch', () => {
   });
 
   it('reports an error for a malformed profile payload', async () => {
-    const result = await dispatchCommand(command('install_profile', { profileId: 'p' }), newState(), defaultCommandHandlers());
+    const result = await dispatchCommand(
+      command('install_profile', { profileId: 'p' }),
+      newState(),
+      defaultCommandHandlers(),
+    );
     expect(result).toEqual({ status: 'error', detail: expect.stringContaining('profileId') });
   });
 
@@ -65,9 +69,14 @@ describe('command dispatch', () => {
     });
     handlers.set('update_os', () => ({ status: 'not_now', detail: 'battery below 50 %' }));
     const state = newState();
-    expect(await dispatchCommand(command('install_app', { identifier: 'org.vikidia' }), state, handlers)).toEqual({ status: 'acknowledged' });
+    expect(await dispatchCommand(command('install_app', { identifier: 'org.vikidia' }), state, handlers)).toEqual({
+      status: 'acknowledged',
+    });
     expect(state.apps).toContain('org.vikidia');
-    expect(await dispatchCommand(command('update_os'), state, handlers)).toEqual({ status: 'not_now', detail: 'battery below 50 %' });
+    expect(await dispatchCommand(command('update_os'), state, handlers)).toEqual({
+      status: 'not_now',
+      detail: 'battery below 50 %',
+    });
   });
 
   it('turns a throwing handler into an error result', async () => {
@@ -75,7 +84,10 @@ describe('command dispatch', () => {
     handlers.set('restart', () => {
       throw new Error('busy');
     });
-    expect(await dispatchCommand(command('restart'), newState(), handlers)).toEqual({ status: 'error', detail: 'busy' });
+    expect(await dispatchCommand(command('restart'), newState(), handlers)).toEqual({
+      status: 'error',
+      detail: 'busy',
+    });
   });
 
   it('gives each device its own handler map', () => {

@@ -27,7 +27,11 @@ export function defaultCommandHandlers(): CommandHandlers {
   ]);
 }
 
-export async function dispatchCommand(command: GatewayCommand, state: SimulatedDeviceState, handlers: CommandHandlers): Promise<CommandResult> {
+export async function dispatchCommand(
+  command: GatewayCommand,
+  state: SimulatedDeviceState,
+  handlers: CommandHandlers,
+): Promise<CommandResult> {
   const handler = handlers.get(command.type);
   if (!handler) return { status: 'error', detail: `unsupported command type "${command.type}"` };
   try {

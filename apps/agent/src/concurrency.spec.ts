@@ -21,10 +21,15 @@ describe('forEachWithConcurrency', () => {
   it('starts nothing more once aborted', async () => {
     const controller = new AbortController();
     const started: number[] = [];
-    await forEachWithConcurrency([1, 2, 3, 4], 1, async (item) => {
-      started.push(item);
-      if (item === 2) controller.abort();
-    }, controller.signal);
+    await forEachWithConcurrency(
+      [1, 2, 3, 4],
+      1,
+      async (item) => {
+        started.push(item);
+        if (item === 2) controller.abort();
+      },
+      controller.signal,
+    );
     expect(started).toEqual([1, 2]);
   });
 });

@@ -11,7 +11,12 @@ function seededRandom(seed: number): () => number {
 
 const QUARTER_HOUR = 900;
 
-function simulate(start: HealthState, steps: number, random: () => number, charging: (step: number) => boolean): HealthState[] {
+function simulate(
+  start: HealthState,
+  steps: number,
+  random: () => number,
+  charging: (step: number) => boolean,
+): HealthState[] {
   const states = [start];
   for (let step = 0; step < steps; step++) {
     states.push(advanceHealth({ ...states[step], charging: charging(step) }, QUARTER_HOUR, random));
@@ -38,7 +43,9 @@ describe('device health simulation', () => {
       expect(battery.level).toBeLessThanOrEqual(100);
       expect(battery.health).toBeGreaterThanOrEqual(0);
       expect(battery.health).toBeLessThanOrEqual(100);
-      expect(Number.isInteger(battery.level) && Number.isInteger(battery.health) && Number.isInteger(storage.freeBytes)).toBe(true);
+      expect(
+        Number.isInteger(battery.level) && Number.isInteger(battery.health) && Number.isInteger(storage.freeBytes),
+      ).toBe(true);
       expect(storage.freeBytes).toBeGreaterThan(0);
       expect(storage.freeBytes).toBeLessThan(storage.totalBytes);
     }

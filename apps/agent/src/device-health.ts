@@ -46,13 +46,21 @@ export function advanceHealth(state: HealthState, elapsedSeconds: number, random
     ...state,
     batteryLevel,
     batteryHealth: clamp(state.batteryHealth - percentCharged * HEALTH_LOSS_PER_PERCENT_CHARGED, 0, 100),
-    freeBytes: clamp(state.freeBytes + storageDrift, state.totalBytes * MIN_FREE_RATIO, state.totalBytes * MAX_FREE_RATIO),
+    freeBytes: clamp(
+      state.freeBytes + storageDrift,
+      state.totalBytes * MIN_FREE_RATIO,
+      state.totalBytes * MAX_FREE_RATIO,
+    ),
   };
 }
 
 export function toHealthReport(state: HealthState): HealthReport {
   return {
-    battery: { level: Math.round(state.batteryLevel), charging: state.charging, health: Math.round(state.batteryHealth) },
+    battery: {
+      level: Math.round(state.batteryLevel),
+      charging: state.charging,
+      health: Math.round(state.batteryHealth),
+    },
     storage: { freeBytes: Math.round(state.freeBytes), totalBytes: state.totalBytes },
   };
 }

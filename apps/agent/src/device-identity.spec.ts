@@ -7,11 +7,17 @@ const publicKeyOf = (csrPem: string) => forge.pki.publicKeyToPem(parsed(csrPem).
 describe('device keys and CSRs', () => {
   it('reuses a given key: one CSR per serial, each signed and naming its own serial', async () => {
     const keyPair = await generateDeviceKeyPair();
-    const [first, second] = await Promise.all([createKeyAndCsr('SIM-0001', keyPair), createKeyAndCsr('SIM-0002', keyPair)]);
+    const [first, second] = await Promise.all([
+      createKeyAndCsr('SIM-0001', keyPair),
+      createKeyAndCsr('SIM-0002', keyPair),
+    ]);
     expect(first.privateKeyPem).toBe(keyPair.privateKeyPem);
     expect(second.privateKeyPem).toBe(keyPair.privateKeyPem);
     expect(publicKeyOf(first.csrPem)).toBe(publicKeyOf(second.csrPem));
-    for (const [csrPem, serial] of [[first.csrPem, 'SIM-0001'], [second.csrPem, 'SIM-0002']]) {
+    for (const [csrPem, serial] of [
+      [first.csrPem, 'SIM-0001'],
+      [second.csrPem, 'SIM-0002'],
+    ]) {
       expect(parsed(csrPem).verify()).toBe(true);
       expect(parsed(csrPem).subject.getField('CN').value).toBe(serial);
     }

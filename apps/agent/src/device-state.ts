@@ -23,7 +23,11 @@ const FACTORY_APPS: Record<OsFamily, readonly string[]> = {
   linux: ['org.mozilla.firefox', 'org.libreoffice.LibreOffice'],
 };
 
-export function createDeviceState(osFamily: OsFamily, deviceKind: DeviceKind, random: RandomSource): SimulatedDeviceState {
+export function createDeviceState(
+  osFamily: OsFamily,
+  deviceKind: DeviceKind,
+  random: RandomSource,
+): SimulatedDeviceState {
   const factoryApps = FACTORY_APPS[osFamily];
   return {
     locked: false,

@@ -11,5 +11,10 @@ export interface DeviceStats {
 }
 
 export function emptyDeviceStats(): DeviceStats {
-  return { checkins: 0, checkinFailuresByCode: {}, commandResults: { acknowledged: 0, error: 0, not_now: 0 }, wakes: 0 };
+  return {
+    checkins: 0,
+    checkinFailuresByCode: {},
+    commandResults: { acknowledged: 0, error: 0, not_now: 0 },
+    wakes: 0,
+  };
 }

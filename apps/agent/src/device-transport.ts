@@ -30,14 +30,23 @@ export class DeviceTransport {
   constructor(private readonly options: TransportOptions) {
     this.plainHttp = isPlainHttp(options.gatewayUrl);
     if (options.clientCertHeader && !this.plainHttp) {
-      options.log('warn', `clientCertHeader is ignored for ${options.gatewayUrl}: over https the certificate goes through TLS client authentication`);
+      options.log(
+        'warn',
+        `clientCertHeader is ignored for ${options.gatewayUrl}: over https the certificate goes through TLS client authentication`,
+      );
     }
   }
 
   async postAnonymous<T>(route: string, body: unknown): Promise<T> {
     const agent = this.plainHttp ? false : new https.Agent({ ca: await this.trustedCaPem() });
     try {
-      return await sendJson<T>({ method: 'POST', url: this.url(route), agent, body, timeoutMs: this.options.timeoutMs });
+      return await sendJson<T>({
+        method: 'POST',
+        url: this.url(route),
+        agent,
+        body,
+        timeoutMs: this.options.timeoutMs,
+      });
     } finally {
       if (agent) agent.destroy();
     }
@@ -46,7 +55,14 @@ export class DeviceTransport {
   async postAuthenticated<T>(route: string, body: unknown): Promise<T> {
     if (!this.identity) throw new Error('the device has no certificate yet: enroll it first');
     const agent = await this.agentWithIdentity(this.identity);
-    return sendJson<T>({ method: 'POST', url: this.url(route), agent, body, headers: this.proxyHeaders(this.identity), timeoutMs: this.options.timeoutMs });
+    return sendJson<T>({
+      method: 'POST',
+      url: this.url(route),
+      agent,
+      body,
+      headers: this.proxyHeaders(this.identity),
+      timeoutMs: this.options.timeoutMs,
+    });
   }
 
   /** `timeoutMs` overrides the default for a request the gateway holds on purpose (the long-poll). */

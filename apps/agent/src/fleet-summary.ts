@@ -11,7 +11,10 @@ export interface FleetSummary {
   commandResults: Record<CommandResultStatus, number>;
 }
 
-export function summarizeFleet(devices: readonly SimulatedDevice[], enrollmentErrorCodes: Iterable<string>): FleetSummary {
+export function summarizeFleet(
+  devices: readonly SimulatedDevice[],
+  enrollmentErrorCodes: Iterable<string>,
+): FleetSummary {
   const summary: FleetSummary = {
     requested: devices.length,
     enrolled: devices.filter((device) => device.isEnrolled).length,

@@ -57,27 +57,55 @@ describe('SimulatedFleet against a loopback gateway', () => {
     fleet.stop();
 
     expect(warnings).toHaveLength(1);
-    expect(fleet.devices.map((device) => device.serialNumber)).toEqual(['SIM-linux-fixed-1', 'SIM-linux-fixed-2', 'SIM-linux-fixed-3']);
+    expect(fleet.devices.map((device) => device.serialNumber)).toEqual([
+      'SIM-linux-fixed-1',
+      'SIM-linux-fixed-2',
+      'SIM-linux-fixed-3',
+    ]);
     expect(summary).toMatchObject({ enrolled: 3, checkins: 3, commandResults: { acknowledged: 3 } });
     expect(fleet.devices.every((device) => device.locked)).toBe(true);
   });
 
   it('with sharedKey, generates one key for the whole fleet and still gets a certificate per device', async () => {
-    const fleet = new SimulatedFleet({ gatewayUrl: gateway.httpsUrl, trustedCaPem: gateway.pki.root.pem, token: gateway.validToken, count: 4, osFamily: 'android', sharedKey: true, log: () => undefined });
+    const fleet = new SimulatedFleet({
+      gatewayUrl: gateway.httpsUrl,
+      trustedCaPem: gateway.pki.root.pem,
+      token: gateway.validToken,
+      count: 4,
+      osFamily: 'android',
+      sharedKey: true,
+      log: () => undefined,
+    });
     const keyPair = await fleet.fleetKeyPair();
     const summary = await fleet.enrollAll();
     fleet.stop();
 
     expect(summary.enrolled).toBe(4);
-    expect(new Set(fleet.devices.map((device) => device.identity!.privateKeyPem))).toEqual(new Set([keyPair!.privateKeyPem]));
+    expect(new Set(fleet.devices.map((device) => device.identity!.privateKeyPem))).toEqual(
+      new Set([keyPair!.privateKeyPem]),
+    );
     expect(new Set(fleet.devices.map((device) => device.identity!.certificatePem)).size).toBe(4);
-    await expect(new SimulatedFleet({ gatewayUrl: gateway.httpsUrl, token: 't', count: 1, osFamily: 'linux' }).fleetKeyPair()).resolves.toBeUndefined();
+    await expect(
+      new SimulatedFleet({ gatewayUrl: gateway.httpsUrl, token: 't', count: 1, osFamily: 'linux' }).fleetKeyPair(),
+    ).resolves.toBeUndefined();
   });
 
   it('with longPoll, each device checks in again as soon as the gateway wakes it', async () => {
-    const fleet = new SimulatedFleet({ gatewayUrl: gateway.httpsUrl, trustedCaPem: gateway.pki.root.pem, token: gateway.validToken, count: 3, osFamily: 'linux', sharedKey: true, log: () => undefined });
+    const fleet = new SimulatedFleet({
+      gatewayUrl: gateway.httpsUrl,
+      trustedCaPem: gateway.pki.root.pem,
+      token: gateway.validToken,
+      count: 3,
+      osFamily: 'linux',
+      sharedKey: true,
+      log: () => undefined,
+    });
     const running = fleet.run({ longPoll: true, maxCheckins: 2, intervalSeconds: 3600 });
-    while (fleet.enrolledDevices.length < 3 || !fleet.enrolledDevices.every((device) => gateway.isWaiting(device.deviceId!))) await sleep(10);
+    while (
+      fleet.enrolledDevices.length < 3 ||
+      !fleet.enrolledDevices.every((device) => gateway.isWaiting(device.deviceId!))
+    )
+      await sleep(10);
     for (const device of fleet.enrolledDevices) {
       gateway.queueCommand(device.deviceId!, 'lock');
       gateway.wake(device.deviceId!);

@@ -70,16 +70,21 @@ export class SimulatedFleet {
     const pending = this.devices.filter((device) => !device.isEnrolled);
     const keyPair = pending.length ? await this.fleetKeyPair() : undefined;
     let done = 0;
-    await forEachWithConcurrency(pending, this.options.enrollConcurrency ?? 8, async (device) => {
-      try {
-        const { deviceId } = await device.enroll(this.options.token, keyPair);
-        this.enrollmentErrors.delete(device.serialNumber);
-        this.log('info', `[${++done}/${pending.length}] ${device.serialNumber} enrolled as ${deviceId}`);
-      } catch (error) {
-        this.enrollmentErrors.set(device.serialNumber, error);
-        this.log('warn', `[${++done}/${pending.length}] ${device.serialNumber} not enrolled: ${describe(error)}`);
-      }
-    }, this.combinedSignal(signal));
+    await forEachWithConcurrency(
+      pending,
+      this.options.enrollConcurrency ?? 8,
+      async (device) => {
+        try {
+          const { deviceId } = await device.enroll(this.options.token, keyPair);
+          this.enrollmentErrors.delete(device.serialNumber);
+          this.log('info', `[${++done}/${pending.length}] ${device.serialNumber} enrolled as ${deviceId}`);
+        } catch (error) {
+          this.enrollmentErrors.set(device.serialNumber, error);
+          this.log('warn', `[${++done}/${pending.length}] ${device.serialNumber} not enrolled: ${describe(error)}`);
+        }
+      },
+      this.combinedSignal(signal),
+    );
     const summary = this.summary();
     this.log('info', `enrollment: ${summary.enrolled} enrolled, ${this.enrollmentErrors.size} failed`);
     return summary;
@@ -101,9 +106,13 @@ export class SimulatedFleet {
       const before = this.summary();
       await this.checkInRound(signal);
       const after = this.summary();
-      this.log('info', `check-in round ${round}: ${after.checkins - before.checkins} ok, ${failures(after) - failures(before)} failed, ` +
-        `${after.commandResults.acknowledged - before.commandResults.acknowledged} commands acknowledged`);
-      if (round < rounds) await sleep(this.intervalSeconds(options) * 1000, undefined, { signal }).catch(() => undefined);
+      this.log(
+        'info',
+        `check-in round ${round}: ${after.checkins - before.checkins} ok, ${failures(after) - failures(before)} failed, ` +
+          `${after.commandResults.acknowledged - before.commandResults.acknowledged} commands acknowledged`,
+      );
+      if (round < rounds)
+        await sleep(this.intervalSeconds(options) * 1000, undefined, { signal }).catch(() => undefined);
     }
     return this.summary();
   }
@@ -131,16 +140,31 @@ export class SimulatedFleet {
     if (rounds < 1 || signal.aborted || this.enrolledDevices.length === 0) return this.summary();
     await this.checkInRound(signal);
     this.log('info', `check-in round 1 done; ${this.enrolledDevices.length} devices now long-poll the gateway`);
-    await Promise.all(this.enrolledDevices.map((device) =>
-      device.run({ intervalSeconds: options.intervalSeconds, maxCheckins: rounds - 1, signal, longPoll: true, waitFirst: true }),
-    ));
+    await Promise.all(
+      this.enrolledDevices.map((device) =>
+        device.run({
+          intervalSeconds: options.intervalSeconds,
+          maxCheckins: rounds - 1,
+          signal,
+          longPoll: true,
+          waitFirst: true,
+        }),
+      ),
+    );
     return this.summary();
   }
 
   private async checkInRound(signal: AbortSignal): Promise<void> {
-    await forEachWithConcurrency(this.enrolledDevices, this.options.checkinConcurrency ?? 50, async (device) => {
-      await device.checkIn().catch((error: unknown) => this.log('warn', `${device.serialNumber} check-in failed: ${describe(error)}`));
-    }, signal);
+    await forEachWithConcurrency(
+      this.enrolledDevices,
+      this.options.checkinConcurrency ?? 50,
+      async (device) => {
+        await device
+          .checkIn()
+          .catch((error: unknown) => this.log('warn', `${device.serialNumber} check-in failed: ${describe(error)}`));
+      },
+      signal,
+    );
   }
 
   private async shareTrustedCa(): Promise<void> {
@@ -164,19 +188,23 @@ function createDevices(options: SimulatedFleetOptions, log: AgentLog): Simulated
   const deviceKind = options.deviceKind ?? defaultDeviceKind(options.osFamily);
   const tag = options.serialTag ?? randomBytes(3).toString('hex');
   const width = String(options.count).length;
-  return Array.from({ length: options.count }, (_, index) => new SimulatedDevice({
-    gatewayUrl: options.gatewayUrl,
-    osFamily: options.osFamily,
-    deviceKind,
-    serialNumber: `SIM-${options.osFamily}-${tag}-${String(index + 1).padStart(width, '0')}`,
-    model: options.model ?? defaultModel(options.osFamily, deviceKind),
-    osVersion: options.osVersion ?? defaultOsVersion(options.osFamily),
-    trustedCaPem: options.trustedCaPem,
-    clientCertHeader: options.clientCertHeader,
-    docked: options.docked,
-    log,
-    random: options.random,
-  }));
+  return Array.from(
+    { length: options.count },
+    (_, index) =>
+      new SimulatedDevice({
+        gatewayUrl: options.gatewayUrl,
+        osFamily: options.osFamily,
+        deviceKind,
+        serialNumber: `SIM-${options.osFamily}-${tag}-${String(index + 1).padStart(width, '0')}`,
+        model: options.model ?? defaultModel(options.osFamily, deviceKind),
+        osVersion: options.osVersion ?? defaultOsVersion(options.osFamily),
+        trustedCaPem: options.trustedCaPem,
+        clientCertHeader: options.clientCertHeader,
+        docked: options.docked,
+        log,
+        random: options.random,
+      }),
+  );
 }
 
 function failures(summary: FleetSummary): number {

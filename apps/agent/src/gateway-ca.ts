@@ -8,11 +8,20 @@ import { gatewayEndpoint } from './gateway-url';
  */
 export async function downloadGatewayCa(gatewayUrl: string, timeoutMs = 10_000): Promise<string> {
   const url = gatewayEndpoint(gatewayUrl, '/v1/ca.pem');
-  const answer = await sendRequest({ method: 'GET', url, agent: false, timeoutMs, skipServerVerification: true }).catch((error: Error & { code?: string }) => {
-    throw Object.assign(new Error(`cannot download the gateway CA from ${url}: ${error.message}`), { code: error.code });
-  });
-  if (answer.status !== 200) throw new AgentHttpError('GET', url, answer.status, { statusCode: answer.status, message: answer.text.slice(0, 200) });
-  if (!answer.text.includes('-----BEGIN CERTIFICATE-----')) throw new Error(`GET ${url} did not return a PEM certificate`);
+  const answer = await sendRequest({ method: 'GET', url, agent: false, timeoutMs, skipServerVerification: true }).catch(
+    (error: Error & { code?: string }) => {
+      throw Object.assign(new Error(`cannot download the gateway CA from ${url}: ${error.message}`), {
+        code: error.code,
+      });
+    },
+  );
+  if (answer.status !== 200)
+    throw new AgentHttpError('GET', url, answer.status, {
+      statusCode: answer.status,
+      message: answer.text.slice(0, 200),
+    });
+  if (!answer.text.includes('-----BEGIN CERTIFICATE-----'))
+    throw new Error(`GET ${url} did not return a PEM certificate`);
   return answer.text;
 }
 

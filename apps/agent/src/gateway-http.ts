@@ -31,7 +31,12 @@ export function sendRequest(request: GatewayRequest): Promise<GatewayAnswer> {
     headers['content-length'] = payload.length;
   }
   const transport = url.protocol === 'https:' ? https : http;
-  const options: https.RequestOptions = { method: request.method, agent: request.agent, headers, timeout: request.timeoutMs };
+  const options: https.RequestOptions = {
+    method: request.method,
+    agent: request.agent,
+    headers,
+    timeout: request.timeoutMs,
+  };
   if (request.skipServerVerification) options.rejectUnauthorized = false;
 
   return new Promise((resolve, reject) => {
@@ -40,9 +45,13 @@ export function sendRequest(request: GatewayRequest): Promise<GatewayAnswer> {
       const chunks: Buffer[] = [];
       incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
       incoming.on('error', reject);
-      incoming.on('end', () => resolve({ status: incoming.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      incoming.on('end', () =>
+        resolve({ status: incoming.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
+      );
     });
-    outgoing.on('timeout', () => outgoing.destroy(Object.assign(new Error(`${request.method} ${request.url} timed out`), { code: 'ETIMEDOUT' })));
+    outgoing.on('timeout', () =>
+      outgoing.destroy(Object.assign(new Error(`${request.method} ${request.url} timed out`), { code: 'ETIMEDOUT' })),
+    );
     outgoing.on('error', reject);
     const abort = () => outgoing.destroy(abortError(request));
     request.signal?.addEventListener('abort', abort, { once: true });

@@ -4,7 +4,12 @@ export { SimulatedDevice } from './simulated-device';
 export { createCsr, generateDeviceKeyPair } from './device-identity';
 export type { DeviceKeyPair } from './device-identity';
 export { longPollSeconds, LONG_POLL_MAX_SECONDS } from './long-poll';
-export type { SimulatedDeviceOptions, DeviceIdentity, DeviceRunOptions, DeviceRunReport } from './simulated-device-options';
+export type {
+  SimulatedDeviceOptions,
+  DeviceIdentity,
+  DeviceRunOptions,
+  DeviceRunReport,
+} from './simulated-device-options';
 export { warnOnConsole } from './agent-log';
 export { SimulatedFleet } from './fleet';
 export type { SimulatedFleetOptions, FleetRunOptions } from './fleet';

@@ -51,9 +51,16 @@ async function main(argv: string[]): Promise<number> {
   process.once('SIGINT', stopOnSignal);
   process.once('SIGTERM', stopOnSignal);
 
-  printLog('info', `${options.count} ${options.osFamily} ${options.deviceKind}(s) "${options.model}" against ${options.gatewayUrl}`);
+  printLog(
+    'info',
+    `${options.count} ${options.osFamily} ${options.deviceKind}(s) "${options.model}" against ${options.gatewayUrl}`,
+  );
   try {
-    const summary = await fleet.run({ intervalSeconds: options.intervalSeconds, maxCheckins: options.maxCheckins, longPoll: options.longPoll });
+    const summary = await fleet.run({
+      intervalSeconds: options.intervalSeconds,
+      maxCheckins: options.maxCheckins,
+      longPoll: options.longPoll,
+    });
     console.log(formatSummaryTable(summary));
     return summary.enrolled === 0 && summary.requested > 0 ? EXIT_NOTHING_ENROLLED : 0;
   } finally {

@@ -46,7 +46,11 @@ describe('SimulatedDevice against a loopback gateway', () => {
     const outcome = await device.checkIn();
     expect(outcome).toMatchObject({ commands: [], checkinIntervalSeconds: 900, results: [] });
     const report = gateway.checkins.find((checkin) => checkin.deviceId === device.deviceId)?.body;
-    expect(report).toMatchObject({ osVersion: '17.5', profiles: [], apps: expect.arrayContaining(['com.apple.mobilesafari']) });
+    expect(report).toMatchObject({
+      osVersion: '17.5',
+      profiles: [],
+      apps: expect.arrayContaining(['com.apple.mobilesafari']),
+    });
     expect(report?.battery.level).toEqual(expect.any(Number));
   });
 
@@ -67,7 +71,9 @@ describe('SimulatedDevice against a loopback gateway', () => {
       { deviceId, commandId: profileCommandId, body: { status: 'acknowledged' } },
     ]);
     await device.checkIn();
-    expect(gateway.checkins.filter((checkin) => checkin.deviceId === deviceId).at(-1)?.body.profiles).toEqual([{ id: profileId, version: 2 }]);
+    expect(gateway.checkins.filter((checkin) => checkin.deviceId === deviceId).at(-1)?.body.profiles).toEqual([
+      { id: profileId, version: 2 },
+    ]);
     expect(device.stats).toMatchObject({ checkins: 2, commandResults: { acknowledged: 2, error: 0, not_now: 0 } });
   });
 
@@ -107,7 +113,11 @@ describe('SimulatedDevice against a loopback gateway', () => {
     const device = newDevice();
     const error = await device.enroll('wrong-token-0123456789').catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AgentHttpError);
-    expect(error).toMatchObject({ status: 401, code: 'TOKEN_INVALID', body: { statusCode: 401, code: 'TOKEN_INVALID' } });
+    expect(error).toMatchObject({
+      status: 401,
+      code: 'TOKEN_INVALID',
+      body: { statusCode: 401, code: 'TOKEN_INVALID' },
+    });
     expect(device.isEnrolled).toBe(false);
   });
 
@@ -126,7 +136,11 @@ describe('SimulatedDevice against a loopback gateway', () => {
   });
 
   it('behind a reverse proxy, sends its certificate in the configured header', async () => {
-    const device = newDevice({ gatewayUrl: gateway.proxiedUrl, trustedCaPem: undefined, clientCertHeader: PROXY_CERT_HEADER });
+    const device = newDevice({
+      gatewayUrl: gateway.proxiedUrl,
+      trustedCaPem: undefined,
+      clientCertHeader: PROXY_CERT_HEADER,
+    });
     const { deviceId } = await device.enroll(gateway.validToken);
     gateway.queueCommand(deviceId, 'wipe');
     const outcome = await device.checkIn();
@@ -162,10 +176,14 @@ describe('SimulatedDevice against a loopback gateway', () => {
     const [a, b] = [first, second].map((device) => new X509Certificate(device.identity!.certificatePem));
     expect(a.fingerprint256).not.toBe(b.fingerprint256);
     expect(a.subject).toContain(first.serialNumber);
-    expect(a.publicKey.export({ type: 'spki', format: 'pem' })).toEqual(b.publicKey.export({ type: 'spki', format: 'pem' }));
+    expect(a.publicKey.export({ type: 'spki', format: 'pem' })).toEqual(
+      b.publicKey.export({ type: 'spki', format: 'pem' }),
+    );
     expect(first.identity!.privateKeyPem).toBe(keyPair.privateKeyPem);
     await expect(Promise.all([first.checkIn(), second.checkIn()])).resolves.toHaveLength(2);
-    expect(new Set(gateway.checkins.slice(-2).map((checkin) => checkin.deviceId))).toEqual(new Set([first.deviceId, second.deviceId]));
+    expect(new Set(gateway.checkins.slice(-2).map((checkin) => checkin.deviceId))).toEqual(
+      new Set([first.deviceId, second.deviceId]),
+    );
   });
 
   it('waitForWake answers true when woken, false when the wait runs out', async () => {
@@ -176,7 +194,9 @@ describe('SimulatedDevice against a loopback gateway', () => {
     expect(gateway.wake(deviceId)).toBe(1);
     await expect(woken).resolves.toBe(true);
     await expect(device.waitForWake(0.2)).resolves.toBe(false);
-    expect(gateway.waits.filter((wait) => wait.deviceId === deviceId).map((wait) => wait.timeoutSeconds)).toEqual([30, 1]);
+    expect(gateway.waits.filter((wait) => wait.deviceId === deviceId).map((wait) => wait.timeoutSeconds)).toEqual([
+      30, 1,
+    ]);
     expect(device.stats.wakes).toBe(1);
   });
 

@@ -2,8 +2,20 @@ import { X509Certificate } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { failureCode } from './agent-http-error';
 import type {
-  AgentLog, CheckinOutcome, CheckinRequest, CheckinResponse, CommandResult, CommandResultStatus, DeviceKind,
-  EnrollRequest, EnrollResponse, ExecutedCommand, GatewayCommand, HealthReport, OsFamily, ReportedProfile,
+  AgentLog,
+  CheckinOutcome,
+  CheckinRequest,
+  CheckinResponse,
+  CommandResult,
+  CommandResultStatus,
+  DeviceKind,
+  EnrollRequest,
+  EnrollResponse,
+  ExecutedCommand,
+  GatewayCommand,
+  HealthReport,
+  OsFamily,
+  ReportedProfile,
 } from './agent-types';
 import { activeSession, CommandHandlers, defaultCommandHandlers, dispatchCommand } from './command-handlers';
 import { advanceHealth, RandomSource, toHealthReport } from './device-health';
@@ -13,7 +25,12 @@ import { DeviceTransport } from './device-transport';
 import { DeviceStats, emptyDeviceStats } from './device-stats';
 import { warnOnConsole } from './agent-log';
 import { longPollRequestTimeoutMs, longPollRetryPauseMs, longPollSeconds, LONG_POLL_MAX_SECONDS } from './long-poll';
-import type { DeviceIdentity, DeviceRunOptions, DeviceRunReport, SimulatedDeviceOptions } from './simulated-device-options';
+import type {
+  DeviceIdentity,
+  DeviceRunOptions,
+  DeviceRunReport,
+  SimulatedDeviceOptions,
+} from './simulated-device-options';
 
 const DEFAULT_CHECKIN_INTERVAL_SECONDS = 900;
 const HISTORY_LIMIT = 200;
@@ -143,7 +160,13 @@ export class SimulatedDevice {
     };
     const response = await this.transport.postAnonymous<EnrollResponse>('/v1/enroll', request);
     const caChainPems = response.caChain ?? [];
-    this.enrolled = { deviceId: response.deviceId, certificatePem: response.certificate, caChainPems, privateKeyPem, checkinUrl: response.checkinUrl };
+    this.enrolled = {
+      deviceId: response.deviceId,
+      certificatePem: response.certificate,
+      caChainPems,
+      privateKeyPem,
+      checkinUrl: response.checkinUrl,
+    };
     // The root is the server's to trust; sending it would only lengthen every handshake.
     const intermediatePems = caChainPems.filter((pem) => !isSelfSigned(pem));
     this.transport.useIdentity({ privateKeyPem, certificatePem: response.certificate, intermediatePems });
@@ -188,10 +211,13 @@ export class SimulatedDevice {
     if (!this.enrolled) throw new Error(`${this.serialNumber} cannot wait for a wake-up before it is enrolled`);
     const seconds = longPollSeconds(timeoutSeconds * 1000);
     const stopSignal = this.stopController.signal;
-    const answer = await this.transport.getAuthenticated<{ wake?: unknown } | undefined>(`/v1/wait?timeoutSeconds=${seconds}`, {
-      timeoutMs: longPollRequestTimeoutMs(seconds),
-      signal: signal ? AbortSignal.any([signal, stopSignal]) : stopSignal,
-    });
+    const answer = await this.transport.getAuthenticated<{ wake?: unknown } | undefined>(
+      `/v1/wait?timeoutSeconds=${seconds}`,
+      {
+        timeoutMs: longPollRequestTimeoutMs(seconds),
+        signal: signal ? AbortSignal.any([signal, stopSignal]) : stopSignal,
+      },
+    );
     const woken = answer?.wake === true;
     if (woken) this.stats.wakes++;
     return woken;
@@ -215,7 +241,10 @@ export class SimulatedDevice {
         if (signal.aborted) break;
         report.failures++;
         report.lastError = error;
-        this.log('warn', `${this.serialNumber} check-in failed: ${error instanceof Error ? error.message : String(error)}`);
+        this.log(
+          'warn',
+          `${this.serialNumber} check-in failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
       if (report.attempts >= (options.maxCheckins ?? Infinity)) break;
       await this.waitBetweenCheckins(options, signal);
@@ -243,7 +272,10 @@ export class SimulatedDevice {
         if (await this.waitForWake(longPollSeconds(remaining), signal)) return;
       } catch (error) {
         if (signal.aborted) return;
-        this.log('warn', `${this.serialNumber} long-poll failed: ${error instanceof Error ? error.message : String(error)}`);
+        this.log(
+          'warn',
+          `${this.serialNumber} long-poll failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
         await sleep(longPollRetryPauseMs(remaining), undefined, { signal }).catch(() => undefined);
       }
     }
@@ -270,7 +302,10 @@ export class SimulatedDevice {
 
   private async execute(command: GatewayCommand): Promise<CommandResult> {
     const result = this.takeForcedResult() ?? (await dispatchCommand(command, this.state, this.commandHandlers));
-    this.log(result.status === 'acknowledged' ? 'info' : 'warn', `${this.serialNumber} ${command.type} → ${result.status}${result.detail ? ` (${result.detail})` : ''}`);
+    this.log(
+      result.status === 'acknowledged' ? 'info' : 'warn',
+      `${this.serialNumber} ${command.type} → ${result.status}${result.detail ? ` (${result.detail})` : ''}`,
+    );
     return result;
   }
 

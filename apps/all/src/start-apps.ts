@@ -22,11 +22,19 @@ export interface RunningApps {
  */
 export async function launchApps(names: AppName[], config: SocleConfig = loadConfig()): Promise<RunningApps> {
   const applied = await prepareDatabase(config);
-  if (applied.length) process.stdout.write(`${JSON.stringify({ level: 30, msg: 'migrations applied', migrations: applied })}\n`);
+  if (applied.length)
+    process.stdout.write(`${JSON.stringify({ level: 30, msg: 'migrations applied', migrations: applied })}\n`);
   const closers: Array<() => Promise<void>> = [];
-  const running: RunningApps = { config, close: async () => { for (const close of closers.reverse()) await close(); } };
+  const running: RunningApps = {
+    config,
+    close: async () => {
+      for (const close of closers.reverse()) await close();
+    },
+  };
   if (names.includes('worker')) {
-    const worker: INestApplicationContext = await NestFactory.createApplicationContext(workerModule(config), { bufferLogs: true });
+    const worker: INestApplicationContext = await NestFactory.createApplicationContext(workerModule(config), {
+      bufferLogs: true,
+    });
     worker.useLogger(worker.get(Logger));
     worker.enableShutdownHooks();
     await worker.init();
@@ -54,13 +62,18 @@ export async function launchApps(names: AppName[], config: SocleConfig = loadCon
 export async function startApps(names: AppName[]): Promise<void> {
   try {
     const running = await launchApps(names);
-    const urls = [running.apiUrl && `api ${running.apiUrl}/api (docs: /api/docs)`, running.gatewayUrl && `gateway ${running.gatewayUrl}/v1`].filter(Boolean);
+    const urls = [
+      running.apiUrl && `api ${running.apiUrl}/api (docs: /api/docs)`,
+      running.gatewayUrl && `gateway ${running.gatewayUrl}/v1`,
+    ].filter(Boolean);
     process.stdout.write(`${JSON.stringify({ level: 30, msg: `Socle started: ${names.join(', ')}`, urls })}\n`);
     const stop = () => void running.close().then(() => process.exit(0));
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   } catch (error) {
-    process.stderr.write(`${error instanceof ConfigError ? error.message : (error as Error).stack ?? String(error)}\n`);
+    process.stderr.write(
+      `${error instanceof ConfigError ? error.message : ((error as Error).stack ?? String(error))}\n`,
+    );
     process.exit(1);
   }
 }

@@ -19,7 +19,12 @@ export function apiModule(config: SocleConfig) {
   @Module({
     imports: [
       CoreModule.forRoot(config),
-      JwtModule.register({ global: true, secret: config.jwtSecret, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
+      JwtModule.register({
+        global: true,
+        secret: config.jwtSecret,
+        signOptions: { algorithm: 'HS256' },
+        verifyOptions: { algorithms: ['HS256'] },
+      }),
       RateLimitModule.forRoot((settings) => settings.loginRateLimitPerMinute),
       AuditModule,
       HealthModule,

@@ -8,14 +8,22 @@ import { apiModule } from './api.module';
 
 /** Builds the api (routes under /api/v1, health at /api/health, OpenAPI at /api/docs) without listening. */
 export async function createApiApp(config: SocleConfig): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(apiModule(config), { bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(apiModule(config), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
   app.useBodyParser('json', { limit: '1mb' });
   configureHttpApp(app);
   app.setGlobalPrefix('api');
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   const document = SwaggerModule.createDocument(
     app,
-    new DocumentBuilder().setTitle('Socle API').setDescription('Gestion des classes mobiles des écoles').setVersion('1').addBearerAuth().build(),
+    new DocumentBuilder()
+      .setTitle('Socle API')
+      .setDescription('Gestion des classes mobiles des écoles')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
   );
   SwaggerModule.setup('api/docs', app, document);
   await app.get(UsersService).bootstrapPlatformAdmin();

@@ -29,7 +29,14 @@ export async function createGatewayApp(config: SocleConfig): Promise<GatewayApp>
   }
   const credentials = await app.get(PkiService).gatewayTlsCredentials(config.gatewayHostnames);
   const server = createHttpsServer(
-    { key: credentials.keyPem, cert: credentials.certPem, ca: credentials.caPem, requestCert: true, rejectUnauthorized: false, minVersion: 'TLSv1.2' },
+    {
+      key: credentials.keyPem,
+      cert: credentials.certPem,
+      ca: credentials.caPem,
+      requestCert: true,
+      rejectUnauthorized: false,
+      minVersion: 'TLSv1.2',
+    },
     expressApp,
   );
   return { app, server: server as unknown as Server };

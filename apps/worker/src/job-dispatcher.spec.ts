@@ -12,12 +12,16 @@ describe('JobDispatcher', () => {
   });
 
   it('refuses to start when a job has two handlers', () => {
-    expect(() => new JobDispatcher([...everyJob(), handlerFor(JobName.EnrollmentTokenCleanup)])).toThrow(/Two handlers/);
+    expect(() => new JobDispatcher([...everyJob(), handlerFor(JobName.EnrollmentTokenCleanup)])).toThrow(
+      /Two handlers/,
+    );
   });
 
   it('hands each job to the handler named after it', async () => {
     const dispatcher = new JobDispatcher(everyJob());
-    await expect(dispatcher.dispatch({ name: JobName.EnrollmentTokenCleanup } as Job)).resolves.toBe(JobName.EnrollmentTokenCleanup);
+    await expect(dispatcher.dispatch({ name: JobName.EnrollmentTokenCleanup } as Job)).resolves.toBe(
+      JobName.EnrollmentTokenCleanup,
+    );
     expect(() => dispatcher.dispatch({ name: 'nope', queueName: 'maintenance' } as Job)).toThrow(/Unknown job nope/);
   });
 });

@@ -21,7 +21,9 @@ export class RecurringJobs implements OnApplicationBootstrap, OnModuleDestroy {
   async onApplicationBootstrap(): Promise<void> {
     await this.upsertSchedules();
     this.timer = setInterval(() => {
-      this.upsertSchedules().catch((error: Error) => this.logger.warn(`Could not restore job schedules: ${error.message}`));
+      this.upsertSchedules().catch((error: Error) =>
+        this.logger.warn(`Could not restore job schedules: ${error.message}`),
+      );
     }, this.config.reconcileIntervalSeconds * 1000);
     this.timer.unref();
   }
@@ -31,9 +33,21 @@ export class RecurringJobs implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async upsertSchedules(): Promise<void> {
-    await this.maintenance.upsertJobScheduler(JobName.EnrollmentTokenCleanup, { pattern: '17 3 * * *' }, { name: JobName.EnrollmentTokenCleanup });
-    await this.maintenance.upsertJobScheduler(JobName.AuditRetention, { pattern: '41 3 * * *' }, { name: JobName.AuditRetention });
+    await this.maintenance.upsertJobScheduler(
+      JobName.EnrollmentTokenCleanup,
+      { pattern: '17 3 * * *' },
+      { name: JobName.EnrollmentTokenCleanup },
+    );
+    await this.maintenance.upsertJobScheduler(
+      JobName.AuditRetention,
+      { pattern: '41 3 * * *' },
+      { name: JobName.AuditRetention },
+    );
     // An `every` schedule also runs once as soon as it is created, not only an interval later.
-    await this.maintenance.upsertJobScheduler(JobName.ReconcileDeliveries, { every: this.config.reconcileIntervalSeconds * 1000 }, { name: JobName.ReconcileDeliveries });
+    await this.maintenance.upsertJobScheduler(
+      JobName.ReconcileDeliveries,
+      { every: this.config.reconcileIntervalSeconds * 1000 },
+      { name: JobName.ReconcileDeliveries },
+    );
   }
 }

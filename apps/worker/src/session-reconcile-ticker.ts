@@ -13,7 +13,10 @@ export class SessionReconcileTicker implements OnApplicationBootstrap, OnApplica
   private readonly logger = new Logger(SessionReconcileTicker.name);
   private timer?: NodeJS.Timeout;
 
-  constructor(private readonly jobs: SessionJobs, private readonly config: SocleConfig) {}
+  constructor(
+    private readonly jobs: SessionJobs,
+    private readonly config: SocleConfig,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.tick();

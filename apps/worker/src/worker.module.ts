@@ -20,8 +20,17 @@ import { QUEUE_HOSTS } from './queue-hosts';
 import { RecurringJobs } from './recurring-jobs';
 import { SessionReconcileTicker } from './session-reconcile-ticker';
 
-const PROCESSORS = [EnrollmentTokenCleanupProcessor, DeliverCommandProcessor, ReconcileDeliveriesProcessor, AuditRetentionProcessor,
-  SessionStartProcessor, SessionEndProcessor, SessionReturnCheckProcessor, SessionReconcileProcessor, ComplianceSweepProcessor];
+const PROCESSORS = [
+  EnrollmentTokenCleanupProcessor,
+  DeliverCommandProcessor,
+  ReconcileDeliveriesProcessor,
+  AuditRetentionProcessor,
+  SessionStartProcessor,
+  SessionEndProcessor,
+  SessionReturnCheckProcessor,
+  SessionReconcileProcessor,
+  ComplianceSweepProcessor,
+];
 
 /** BullMQ processors only: no HTTP server. */
 export function workerModule(config: SocleConfig) {

@@ -35,13 +35,19 @@ export class AuditLogService {
     if (query.entity) where.push(`a.entity_type = ${bind(query.entity)}`);
     if (query.entityId) where.push(`a.entity_id = ${bind(query.entityId)}`);
     if (query.user) where.push(`a.actor_user_id = ${bind(query.user)}`);
-    if (query.action) where.push(query.action.endsWith('.') ? `starts_with(a.action, ${bind(query.action)})` : `a.action = ${bind(query.action)}`);
+    if (query.action)
+      where.push(
+        query.action.endsWith('.')
+          ? `starts_with(a.action, ${bind(query.action)})`
+          : `a.action = ${bind(query.action)}`,
+      );
     if (query.from) where.push(`a.occurred_at >= ${bind(query.from)}::timestamptz`);
     if (query.to) where.push(`a.occurred_at < ${bind(query.to)}::timestamptz`);
     if (query.cursor) {
       const cursor = bind(query.cursor);
       const [known] = await this.dataSource.query('SELECT 1 FROM audit_entries WHERE id = $1', [query.cursor]);
-      if (!known) throw SocleError.badRequest('CURSOR_INVALID', 'Curseur de pagination inconnu : repartez de la première page.');
+      if (!known)
+        throw SocleError.badRequest('CURSOR_INVALID', 'Curseur de pagination inconnu : repartez de la première page.');
       where.push(`(a.occurred_at, a.id) < (SELECT occurred_at, id FROM audit_entries WHERE id = ${cursor})`);
     }
     const rows: AuditLogItem[] = await this.dataSource.query(

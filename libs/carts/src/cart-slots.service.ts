@@ -10,24 +10,48 @@ export const GONE_STATES = ['retired', 'taken_back'];
 
 @Injectable()
 export class CartSlotsService {
-  constructor(private readonly dataSource: DataSource, private readonly audit: AuditService) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   /** "Slot n holds this device": its previous slot is freed, and so is the slot's previous occupant. */
   async assign(actor: Actor, cart: Cart, slotNumber: number, dto: AssignSlotDto, manager: EntityManager) {
     if (slotNumber < 1 || slotNumber > cart.slotCount) {
-      throw new SocleError(HttpStatus.UNPROCESSABLE_ENTITY, 'SLOT_OUT_OF_RANGE', `Ce chariot a ${cart.slotCount} emplacements : choisissez un numéro entre 1 et ${cart.slotCount}.`);
+      throw new SocleError(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        'SLOT_OUT_OF_RANGE',
+        `Ce chariot a ${cart.slotCount} emplacements : choisissez un numéro entre 1 et ${cart.slotCount}.`,
+      );
     }
     if (dto.deviceId) {
-      const [device] = await manager.query('SELECT pack_id, state FROM devices WHERE id = $1 AND collectivite_id = $2', [dto.deviceId, cart.collectiviteId]);
-      if (!device) throw SocleError.notFound('DEVICE_NOT_FOUND', "Cet appareil n'existe pas ou ne vous est pas accessible.");
+      const [device] = await manager.query(
+        'SELECT pack_id, state FROM devices WHERE id = $1 AND collectivite_id = $2',
+        [dto.deviceId, cart.collectiviteId],
+      );
+      if (!device)
+        throw SocleError.notFound('DEVICE_NOT_FOUND', "Cet appareil n'existe pas ou ne vous est pas accessible.");
       if (!cart.packId || device.pack_id !== cart.packId || GONE_STATES.includes(device.state)) {
-        throw SocleError.conflict('DEVICE_NOT_IN_CART_PACK', "Cet appareil n'appartient pas au pack rangé dans ce chariot : seul un appareil du pack peut y avoir un emplacement.");
+        throw SocleError.conflict(
+          'DEVICE_NOT_IN_CART_PACK',
+          "Cet appareil n'appartient pas au pack rangé dans ce chariot : seul un appareil du pack peut y avoir un emplacement.",
+        );
       }
     }
-    const [previous] = await manager.query('SELECT device_id FROM cart_slots WHERE cart_id = $1 AND slot_number = $2', [cart.id, slotNumber]);
-    await manager.query('DELETE FROM cart_slots WHERE (cart_id = $1 AND slot_number = $2) OR device_id = $3', [cart.id, slotNumber, dto.deviceId]);
+    const [previous] = await manager.query('SELECT device_id FROM cart_slots WHERE cart_id = $1 AND slot_number = $2', [
+      cart.id,
+      slotNumber,
+    ]);
+    await manager.query('DELETE FROM cart_slots WHERE (cart_id = $1 AND slot_number = $2) OR device_id = $3', [
+      cart.id,
+      slotNumber,
+      dto.deviceId,
+    ]);
     if (dto.deviceId) {
-      await manager.query('INSERT INTO cart_slots (cart_id, slot_number, cart_slot_count, device_id) VALUES ($1, $2, $3, $4)', [cart.id, slotNumber, cart.slotCount, dto.deviceId]);
+      await manager.query(
+        'INSERT INTO cart_slots (cart_id, slot_number, cart_slot_count, device_id) VALUES ($1, $2, $3, $4)',
+        [cart.id, slotNumber, cart.slotCount, dto.deviceId],
+      );
     }
     await this.audit.record(manager, actor, {
       action: 'cart.slot.assign',
@@ -35,7 +59,11 @@ export class CartSlotsService {
       entityId: cart.id,
       summary: { slotNumber, before: { deviceId: previous?.device_id ?? null }, after: { deviceId: dto.deviceId } },
     });
-    return { slotNumber, deviceId: dto.deviceId, displacedDeviceId: previous && previous.device_id !== dto.deviceId ? previous.device_id : null };
+    return {
+      slotNumber,
+      deviceId: dto.deviceId,
+      displacedDeviceId: previous && previous.device_id !== dto.deviceId ? previous.device_id : null,
+    };
   }
 
   /**
@@ -61,9 +89,18 @@ export class CartSlotsService {
   }
 
   async autoAssign(actor: Actor, cart: Cart, order: SlotOrder, manager: EntityManager): Promise<{ assigned: number }> {
-    if (!cart.packId) throw SocleError.conflict('CART_EMPTY', "Aucun pack n'est rangé dans ce chariot : attribuez-lui d'abord un pack.");
+    if (!cart.packId)
+      throw SocleError.conflict(
+        'CART_EMPTY',
+        "Aucun pack n'est rangé dans ce chariot : attribuez-lui d'abord un pack.",
+      );
     const assigned = await this.fill(manager, cart.id, order);
-    await this.audit.record(manager, actor, { action: 'cart.slot.auto_assign', entityType: 'cart', entityId: cart.id, summary: { order, assigned } });
+    await this.audit.record(manager, actor, {
+      action: 'cart.slot.auto_assign',
+      entityType: 'cart',
+      entityId: cart.id,
+      summary: { order, assigned },
+    });
     return { assigned };
   }
 }

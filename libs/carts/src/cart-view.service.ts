@@ -40,7 +40,10 @@ interface DeviceRow {
 /** What the console shows of a cart: every slot, and the devices a teacher should go and look for. */
 @Injectable()
 export class CartViewService {
-  constructor(private readonly dataSource: DataSource, private readonly carts: CartsService) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly carts: CartsService,
+  ) {}
 
   async view(actor: Actor, cartId: string) {
     const cart = await this.carts.findVisible(actor, cartId);
@@ -55,12 +58,17 @@ export class CartViewService {
       [cart.id, cart.packId, GONE_STATES],
     );
     const devices = rows.map((row) => ({ device: toDevice(row), inPack: row.in_pack }));
-    const bySlot = new Map(devices.filter(({ device }) => device.slotNumber !== null).map(({ device }) => [device.slotNumber, device]));
+    const bySlot = new Map(
+      devices.filter(({ device }) => device.slotNumber !== null).map(({ device }) => [device.slotNumber, device]),
+    );
     const inPack = devices.filter(({ inPack }) => inPack).map(({ device }) => device);
     return {
       ...summary(cart),
       pack: cart.packId ? await this.packSummary(cart.packId) : null,
-      slots: Array.from({ length: cart.slotCount }, (_, index) => ({ number: index + 1, device: bySlot.get(index + 1) ?? null })),
+      slots: Array.from({ length: cart.slotCount }, (_, index) => ({
+        number: index + 1,
+        device: bySlot.get(index + 1) ?? null,
+      })),
       counts: {
         devices: inPack.length,
         docked: inPack.filter((device) => device.docked).length,
@@ -75,7 +83,10 @@ export class CartViewService {
   }
 
   private async packSummary(packId: string) {
-    const [pack] = await this.dataSource.query('SELECT id, name, capacity, os_family AS "osFamily", device_kind AS "deviceKind" FROM packs WHERE id = $1', [packId]);
+    const [pack] = await this.dataSource.query(
+      'SELECT id, name, capacity, os_family AS "osFamily", device_kind AS "deviceKind" FROM packs WHERE id = $1',
+      [packId],
+    );
     return pack ?? null;
   }
 
@@ -91,7 +102,10 @@ export class CartViewService {
       [packId],
     );
     if (!session) return null;
-    const listed: Array<{ device_id: string }> = await this.dataSource.query('SELECT device_id FROM class_session_unreturned_devices WHERE session_id = $1', [session.id]);
+    const listed: Array<{ device_id: string }> = await this.dataSource.query(
+      'SELECT device_id FROM class_session_unreturned_devices WHERE session_id = $1',
+      [session.id],
+    );
     const ids = new Set(listed.map((row) => row.device_id));
     const still = devices.filter((device) => ids.has(device.id) && !(device.docked && device.charging));
     return {
@@ -103,7 +117,10 @@ export class CartViewService {
   }
 
   private async accessPoint(cartId: string) {
-    const [accessPoint] = await this.dataSource.query('SELECT ssid, bssid, margin_minutes AS "marginMinutes" FROM cart_access_points WHERE cart_id = $1', [cartId]);
+    const [accessPoint] = await this.dataSource.query(
+      'SELECT ssid, bssid, margin_minutes AS "marginMinutes" FROM cart_access_points WHERE cart_id = $1',
+      [cartId],
+    );
     return accessPoint ?? null;
   }
 }

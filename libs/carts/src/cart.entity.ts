@@ -1,4 +1,14 @@
-import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+} from 'typeorm';
 import { Pack } from '@socle/fleet';
 import { School } from '@socle/tenancy';
 
@@ -12,7 +22,10 @@ import { School } from '@socle/tenancy';
 @Unique('uq_carts_pack', ['packId'])
 @Unique('uq_carts_id_slot_count', ['id', 'slotCount'])
 @Check('chk_carts_slot_count', 'slot_count BETWEEN 1 AND 60')
-@Check('chk_carts_pack_fits', '(pack_id IS NULL AND pack_capacity IS NULL) OR (pack_id IS NOT NULL AND slot_count >= pack_capacity)')
+@Check(
+  'chk_carts_pack_fits',
+  '(pack_id IS NULL AND pack_capacity IS NULL) OR (pack_id IS NOT NULL AND slot_count >= pack_capacity)',
+)
 export class Cart {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -3,5 +3,8 @@ import { CartsController } from './carts.controller';
 import { CartsModule } from './carts.module';
 import { AccessPointFeedController, CartAccessPointController } from './wifi/access-points.controller';
 
-@Module({ imports: [CartsModule], controllers: [CartsController, CartAccessPointController, AccessPointFeedController] })
+@Module({
+  imports: [CartsModule],
+  controllers: [CartsController, CartAccessPointController, AccessPointFeedController],
+})
 export class CartsApiModule {}

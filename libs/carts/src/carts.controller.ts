@@ -7,13 +7,18 @@ import { AssignSlotDto, AutoAssignDto, SetCartPackDto } from './dto/cart-assignm
 import { CreateCartDto } from './dto/create-cart.dto';
 import { ListCartsQuery } from './dto/list-carts.query';
 
-const ParseSlot = new ParseIntPipe({ exceptionFactory: () => validationFailed([{ field: 'n', problems: ['slot number must be a whole number'] }]) });
+const ParseSlot = new ParseIntPipe({
+  exceptionFactory: () => validationFailed([{ field: 'n', problems: ['slot number must be a whole number'] }]),
+});
 
 @ApiTags('carts')
 @ApiBearerAuth()
 @Controller('carts')
 export class CartsController {
-  constructor(private readonly carts: CartsService, private readonly views: CartViewService) {}
+  constructor(
+    private readonly carts: CartsService,
+    private readonly views: CartViewService,
+  ) {}
 
   @Post()
   @Roles(...FLEET_MANAGERS)
@@ -44,7 +49,12 @@ export class CartsController {
 
   @Put(':id/slots/:n')
   @Roles(...FLEET_MANAGERS)
-  assignSlot(@CurrentActor() actor: Actor, @Param('id', ParseId) id: string, @Param('n', ParseSlot) slotNumber: number, @Body() dto: AssignSlotDto) {
+  assignSlot(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseId) id: string,
+    @Param('n', ParseSlot) slotNumber: number,
+    @Body() dto: AssignSlotDto,
+  ) {
     return this.carts.assignSlot(actor, id, slotNumber, dto);
   }
 

@@ -12,8 +12,21 @@ import { AccessPointsService } from './wifi/access-points.service';
 import { WifiFeedService } from './wifi/wifi-feed.service';
 import { WifiScheduleService } from './wifi/wifi-schedule.service';
 
-const SERVICES = [CartsService, CartSlotsService, CartViewService, AccessPointsService, WifiScheduleService, WifiFeedService, AbeilleReportService, Clock];
+const SERVICES = [
+  CartsService,
+  CartSlotsService,
+  CartViewService,
+  AccessPointsService,
+  WifiScheduleService,
+  WifiFeedService,
+  AbeilleReportService,
+  Clock,
+];
 
 /** Carts, slots, dock states and the pack's access point, without HTTP: sessions and the worker use them too. */
-@Module({ imports: [TenancyModule, FleetModule, LifecycleModule], providers: [...SERVICES, LeaveCartOnRetirement], exports: SERVICES })
+@Module({
+  imports: [TenancyModule, FleetModule, LifecycleModule],
+  providers: [...SERVICES, LeaveCartOnRetirement],
+  exports: SERVICES,
+})
 export class CartsModule {}

@@ -38,7 +38,12 @@ export class CartsService {
             packCapacity: null,
           }),
         );
-        await this.audit.record(manager, actor, { action: 'cart.create', entityType: 'cart', entityId: cart.id, summary: { after: dto } });
+        await this.audit.record(manager, actor, {
+          action: 'cart.create',
+          entityType: 'cart',
+          entityId: cart.id,
+          summary: { after: dto },
+        });
         return cart;
       });
     } catch (error) {
@@ -70,11 +75,18 @@ export class CartsService {
         const cart = await this.findVisible(actor, cartId, manager, { lock: true });
         const pack = dto.packId ? await this.packs.findVisible(actor, dto.packId, manager) : null;
         if (pack && pack.schoolId !== cart.schoolId) {
-          throw SocleError.conflict('CART_PACK_OTHER_SCHOOL', "Ce pack appartient à une autre école que le chariot : choisissez un pack de l'école du chariot.");
+          throw SocleError.conflict(
+            'CART_PACK_OTHER_SCHOOL',
+            "Ce pack appartient à une autre école que le chariot : choisissez un pack de l'école du chariot.",
+          );
         }
         if (cart.packId !== (pack?.id ?? null)) {
           await manager.query('DELETE FROM cart_slots WHERE cart_id = $1', [cart.id]);
-          await manager.update(Cart, { id: cart.id }, { packId: pack?.id ?? null, packCapacity: pack?.capacity ?? null });
+          await manager.update(
+            Cart,
+            { id: cart.id },
+            { packId: pack?.id ?? null, packCapacity: pack?.capacity ?? null },
+          );
         }
         const order = dto.autoAssign ?? 'position';
         const assigned = pack && order !== 'none' ? await this.slots.fill(manager, cart.id, order) : 0;
@@ -92,20 +104,36 @@ export class CartsService {
   }
 
   assignSlot(actor: Actor, cartId: string, slotNumber: number, dto: AssignSlotDto) {
-    return this.dataSource.transaction(async (manager) => this.slots.assign(actor, await this.findVisible(actor, cartId, manager, { lock: true }), slotNumber, dto, manager));
+    return this.dataSource.transaction(async (manager) =>
+      this.slots.assign(
+        actor,
+        await this.findVisible(actor, cartId, manager, { lock: true }),
+        slotNumber,
+        dto,
+        manager,
+      ),
+    );
   }
 
   autoAssign(actor: Actor, cartId: string, order: SlotOrder) {
-    return this.dataSource.transaction(async (manager) => this.slots.autoAssign(actor, await this.findVisible(actor, cartId, manager, { lock: true }), order, manager));
+    return this.dataSource.transaction(async (manager) =>
+      this.slots.autoAssign(actor, await this.findVisible(actor, cartId, manager, { lock: true }), order, manager),
+    );
   }
 
   /** Another collectivité's cart, or one of a school a teacher does not belong to, is answered like a missing one. */
-  async findVisible(actor: Actor, cartId: string, manager: EntityManager = this.dataSource.manager, options: { lock?: boolean } = {}): Promise<Cart> {
+  async findVisible(
+    actor: Actor,
+    cartId: string,
+    manager: EntityManager = this.dataSource.manager,
+    options: { lock?: boolean } = {},
+  ): Promise<Cart> {
     const cart = await manager.findOne(Cart, {
       where: { id: cartId, collectiviteId: actor.tenantId() },
       lock: options.lock ? { mode: 'pessimistic_write' } : undefined,
     });
-    if (!cart || !actor.canSeeSchool(cart.schoolId)) throw SocleError.notFound('CART_NOT_FOUND', "Ce chariot n'existe pas ou ne vous est pas accessible.");
+    if (!cart || !actor.canSeeSchool(cart.schoolId))
+      throw SocleError.notFound('CART_NOT_FOUND', "Ce chariot n'existe pas ou ne vous est pas accessible.");
     return cart;
   }
 }
@@ -113,11 +141,20 @@ export class CartsService {
 export function translateCartConstraint(error: unknown, label?: string): unknown {
   switch (violatedConstraint(error)) {
     case 'uq_carts_school_label':
-      return SocleError.conflict('CART_LABEL_TAKEN', `Un chariot « ${label} » existe déjà dans cette école : choisissez un autre nom.`);
+      return SocleError.conflict(
+        'CART_LABEL_TAKEN',
+        `Un chariot « ${label} » existe déjà dans cette école : choisissez un autre nom.`,
+      );
     case 'uq_carts_pack':
-      return SocleError.conflict('PACK_ALREADY_IN_CART', "Ce pack est déjà rangé dans un autre chariot : retirez-le d'abord de ce chariot.");
+      return SocleError.conflict(
+        'PACK_ALREADY_IN_CART',
+        "Ce pack est déjà rangé dans un autre chariot : retirez-le d'abord de ce chariot.",
+      );
     case 'chk_carts_pack_fits':
-      return SocleError.conflict('CART_TOO_SMALL', "Le chariot a moins d'emplacements que le pack ne compte d'appareils : choisissez un chariot plus grand.");
+      return SocleError.conflict(
+        'CART_TOO_SMALL',
+        "Le chariot a moins d'emplacements que le pack ne compte d'appareils : choisissez un chariot plus grand.",
+      );
     default:
       return error;
   }

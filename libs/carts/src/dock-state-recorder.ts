@@ -9,7 +9,11 @@ import { CheckinService } from '@socle/enrollment';
  */
 @Injectable()
 export class DockStateRecorder implements OnModuleInit {
-  constructor(private readonly dataSource: DataSource, private readonly checkins: CheckinService, private readonly clock: Clock) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly checkins: CheckinService,
+    private readonly clock: Clock,
+  ) {}
 
   onModuleInit(): void {
     this.checkins.onCheckin((device, report: { docked?: boolean }) => this.record(device.id, report.docked));

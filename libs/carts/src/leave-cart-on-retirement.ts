@@ -7,6 +7,8 @@ export class LeaveCartOnRetirement implements OnModuleInit {
   constructor(private readonly retirements: RetirementService) {}
 
   onModuleInit(): void {
-    this.retirements.onRetired((manager, device) => manager.query('DELETE FROM cart_slots WHERE device_id = $1', [device.id]).then(() => undefined));
+    this.retirements.onRetired((manager, device) =>
+      manager.query('DELETE FROM cart_slots WHERE device_id = $1', [device.id]).then(() => undefined),
+    );
   }
 }

@@ -9,7 +9,11 @@ import { CommandResultDto } from './dto/command-result.dto';
 import { WakeListener } from './wake-listener';
 
 class WaitQuery {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(55)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(55)
   timeoutSeconds = 50;
 }
 
@@ -18,7 +22,10 @@ class WaitQuery {
 @Controller()
 @UseGuards(DeviceCertificateGuard)
 export class DeliveryGatewayController {
-  constructor(private readonly commands: DeviceCommandsService, private readonly wakes: WakeListener) {}
+  constructor(
+    private readonly commands: DeviceCommandsService,
+    private readonly wakes: WakeListener,
+  ) {}
 
   @Post('commands/:id/result')
   @HttpCode(200)

@@ -26,7 +26,11 @@ export class DeliveryJobs {
     for (let start = 0; start < commandIds.length; start += CHUNK) {
       const chunk = commandIds.slice(start, start + CHUNK);
       await this.queue.addBulk(
-        chunk.map((commandId) => ({ name: JobName.DeliverCommand, data: { commandId }, opts: { jobId: jobId(JobName.DeliverCommand, instance, commandId) } })),
+        chunk.map((commandId) => ({
+          name: JobName.DeliverCommand,
+          data: { commandId },
+          opts: { jobId: jobId(JobName.DeliverCommand, instance, commandId) },
+        })),
       );
       onProgress?.(Math.min(start + CHUNK, commandIds.length), commandIds.length);
     }
@@ -38,7 +42,9 @@ export class DeliveryJobs {
     try {
       await this.enqueue(commandIds);
     } catch (error) {
-      this.logger.warn(`Could not queue ${commandIds.length} deliveries now (${(error as Error).message}); the reconciler will`);
+      this.logger.warn(
+        `Could not queue ${commandIds.length} deliveries now (${(error as Error).message}); the reconciler will`,
+      );
     }
   }
 

@@ -9,7 +9,12 @@ import { WakeListener } from './wake-listener';
 
 @Module({
   imports: [FleetModule, PkiModule],
-  providers: [DeliveryJobs, DeviceCommandsService, WakeListener, { provide: DeviceNotifier, useClass: RedisWakeNotifier }],
+  providers: [
+    DeliveryJobs,
+    DeviceCommandsService,
+    WakeListener,
+    { provide: DeviceNotifier, useClass: RedisWakeNotifier },
+  ],
   exports: [DeliveryJobs, DeviceCommandsService, WakeListener, DeviceNotifier, PkiModule],
 })
 export class DeliveryModule {}

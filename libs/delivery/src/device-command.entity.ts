@@ -1,7 +1,29 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { Device } from '@socle/fleet';
 
-export const COMMAND_TYPES = ['install_profile', 'remove_profile', 'lock', 'unlock', 'restart', 'wipe', 'refresh_inventory', 'session_start', 'session_end', 'install_filtering', 'remove_filtering'] as const;
+export const COMMAND_TYPES = [
+  'install_profile',
+  'remove_profile',
+  'lock',
+  'unlock',
+  'restart',
+  'wipe',
+  'refresh_inventory',
+  'session_start',
+  'session_end',
+  'install_filtering',
+  'remove_filtering',
+] as const;
 export type CommandType = (typeof COMMAND_TYPES)[number];
 
 /**
@@ -16,10 +38,16 @@ export const OPEN_STATUSES: readonly CommandStatus[] = ['pending', 'delivered'];
 @Entity('device_commands')
 @Index('idx_device_commands_device_open', ['deviceId', 'createdAt'], { where: `status IN ('pending', 'delivered')` })
 @Index('idx_device_commands_profile', ['profileId', 'deviceId'], { where: 'profile_id IS NOT NULL' })
-@Index('uq_device_commands_open_profile', ['deviceId', 'profileId'], { unique: true, where: `status IN ('pending', 'delivered') AND profile_id IS NOT NULL` })
+@Index('uq_device_commands_open_profile', ['deviceId', 'profileId'], {
+  unique: true,
+  where: `status IN ('pending', 'delivered') AND profile_id IS NOT NULL`,
+})
 @Index('idx_device_commands_open', ['nextAttemptAt'], { where: `status IN ('pending', 'delivered')` })
 // One open filtering command per device (libs/policies converges against it).
-@Index('uq_device_commands_open_filtering', ['deviceId'], { unique: true, where: `status IN ('pending', 'delivered') AND type IN ('install_filtering', 'remove_filtering')` })
+@Index('uq_device_commands_open_filtering', ['deviceId'], {
+  unique: true,
+  where: `status IN ('pending', 'delivered') AND type IN ('install_filtering', 'remove_filtering')`,
+})
 @Check('chk_device_commands_status', `status IN ('pending', 'delivered', 'acknowledged', 'failed', 'superseded')`)
 export class DeviceCommand {
   @PrimaryGeneratedColumn('uuid')

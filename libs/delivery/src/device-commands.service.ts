@@ -16,7 +16,11 @@ export interface HandedCommand {
 }
 
 /** Something to do once a device confirmed a command (install recorded, state changed…); `result` is the device's answer. */
-export type AcknowledgementHook = (manager: EntityManager, command: DeviceCommand, result: CommandResultDto) => Promise<void>;
+export type AcknowledgementHook = (
+  manager: EntityManager,
+  command: DeviceCommand,
+  result: CommandResultDto,
+) => Promise<void>;
 
 /** Adds what the device needs to carry a command out (e.g. the rendered profile) at hand-over time. */
 export type PayloadExpander = (device: Device, payload: Record<string, unknown>) => Promise<Record<string, unknown>>;
@@ -36,8 +40,14 @@ export class DeviceCommandsService {
     private readonly audit: AuditService,
   ) {
     // Quiet: an acknowledgement that arrives after the device moved on (retiring…) changes nothing.
-    this.onAcknowledged('lock', async (manager, command) => void (await applyDeviceEvent(manager, command.deviceId, 'lock', { quiet: true })));
-    this.onAcknowledged('unlock', async (manager, command) => void (await applyDeviceEvent(manager, command.deviceId, 'unlock', { quiet: true })));
+    this.onAcknowledged(
+      'lock',
+      async (manager, command) => void (await applyDeviceEvent(manager, command.deviceId, 'lock', { quiet: true })),
+    );
+    this.onAcknowledged(
+      'unlock',
+      async (manager, command) => void (await applyDeviceEvent(manager, command.deviceId, 'unlock', { quiet: true })),
+    );
   }
 
   /** Other contexts (profiles, sessions, lifecycle) register what an acknowledgement means for them. */
@@ -53,10 +63,17 @@ export class DeviceCommandsService {
   async issueManual(actor: Actor, deviceId: string, dto: DeviceCommandDto): Promise<DeviceCommand> {
     const device = await this.devices.findVisible(actor, deviceId);
     if (!acceptsCommands(device.state)) {
-      throw SocleError.conflict('DEVICE_NOT_MANAGED', `L'appareil est « ${device.state} » : il ne reçoit pas de commandes.`, { state: device.state });
+      throw SocleError.conflict(
+        'DEVICE_NOT_MANAGED',
+        `L'appareil est « ${device.state} » : il ne reçoit pas de commandes.`,
+        { state: device.state },
+      );
     }
     if (dto.type === 'wipe' && dto.confirm !== device.serialNumber) {
-      throw SocleError.badRequest('WIPE_CONFIRMATION_REQUIRED', `L'effacement est définitif : recopiez le numéro de série de l'appareil (${device.serialNumber}) dans « confirm ».`);
+      throw SocleError.badRequest(
+        'WIPE_CONFIRMATION_REQUIRED',
+        `L'effacement est définitif : recopiez le numéro de série de l'appareil (${device.serialNumber}) dans « confirm ».`,
+      );
     }
     const command = await this.dataSource.transaction(async (manager) => {
       const saved = await manager.save(
@@ -114,11 +131,19 @@ export class DeviceCommandsService {
    * Applies a device's answer exactly once: only an open command changes; a repeated or late answer
    * is a no-op that reports the state already recorded.
    */
-  async applyResult(device: Device, commandId: string, result: CommandResultDto): Promise<{ id: string; status: string; applied: boolean }> {
+  async applyResult(
+    device: Device,
+    commandId: string,
+    result: CommandResultDto,
+  ): Promise<{ id: string; status: string; applied: boolean }> {
     return this.dataSource.transaction(async (manager) => {
-      const command = await manager.findOne(DeviceCommand, { where: { id: commandId, deviceId: device.id }, lock: { mode: 'pessimistic_write' } });
+      const command = await manager.findOne(DeviceCommand, {
+        where: { id: commandId, deviceId: device.id },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!command) throw SocleError.notFound('COMMAND_NOT_FOUND', 'Commande inconnue pour cet appareil.');
-      if (command.status !== 'pending' && command.status !== 'delivered') return { id: command.id, status: command.status, applied: false };
+      if (command.status !== 'pending' && command.status !== 'delivered')
+        return { id: command.id, status: command.status, applied: false };
       if (result.status === 'not_now') {
         const attempts = command.attempts + 1;
         await manager.query(
@@ -128,7 +153,15 @@ export class DeviceCommandsService {
         return { id: command.id, status: 'pending', applied: true };
       }
       const status = result.status === 'acknowledged' ? 'acknowledged' : 'failed';
-      await manager.update(DeviceCommand, { id: command.id }, { status, completedAt: new Date(), lastError: status === 'failed' ? result.detail ?? 'erreur sans détail' : null });
+      await manager.update(
+        DeviceCommand,
+        { id: command.id },
+        {
+          status,
+          completedAt: new Date(),
+          lastError: status === 'failed' ? (result.detail ?? 'erreur sans détail') : null,
+        },
+      );
       if (status === 'acknowledged') await this.acknowledgementHooks.get(command.type)?.(manager, command, result);
       return { id: command.id, status, applied: true };
     });

@@ -60,6 +60,9 @@ export class CheckinService {
       const fresh = await this.dataSource.getRepository(Device).findOneByOrFail({ id: device.id });
       for (const observe of this.observers) await observe(fresh, report);
     }
-    return { commands: await this.commands.handOver(device), checkinIntervalSeconds: this.config.checkinIntervalSeconds };
+    return {
+      commands: await this.commands.handOver(device),
+      checkinIntervalSeconds: this.config.checkinIntervalSeconds,
+    };
   }
 }

@@ -25,7 +25,11 @@ export class EnrollmentTokensController {
   @Delete(':tokenId')
   @Roles(...FLEET_MANAGERS)
   @HttpCode(204)
-  revoke(@CurrentActor() actor: Actor, @Param('id', ParseId) packId: string, @Param('tokenId', ParseId) tokenId: string) {
+  revoke(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseId) packId: string,
+    @Param('tokenId', ParseId) tokenId: string,
+  ) {
     return this.tokens.revoke(actor, packId, tokenId);
   }
 }

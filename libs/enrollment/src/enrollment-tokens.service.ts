@@ -59,16 +59,27 @@ export class EnrollmentTokensService {
 
   async listForPack(actor: Actor, packId: string) {
     await this.packs.findVisible(actor, packId);
-    const tokens = await this.dataSource.getRepository(EnrollmentToken).find({ where: { packId }, order: { createdAt: 'DESC' } });
+    const tokens = await this.dataSource
+      .getRepository(EnrollmentToken)
+      .find({ where: { packId }, order: { createdAt: 'DESC' } });
     return tokens.map(({ tokenHash: _secret, ...visible }) => visible);
   }
 
   async revoke(actor: Actor, packId: string, tokenId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await this.packs.findVisible(actor, packId, manager);
-      const result = await manager.update(EnrollmentToken, { id: tokenId, packId, revokedAt: IsNull() }, { revokedAt: new Date() });
+      const result = await manager.update(
+        EnrollmentToken,
+        { id: tokenId, packId, revokedAt: IsNull() },
+        { revokedAt: new Date() },
+      );
       if (!result.affected) throw SocleError.notFound('TOKEN_NOT_FOUND', "Ce jeton n'existe pas ou est déjà révoqué.");
-      await this.audit.record(manager, actor, { action: 'enrollment_token.revoke', entityType: 'enrollment_token', entityId: tokenId, summary: { packId } });
+      await this.audit.record(manager, actor, {
+        action: 'enrollment_token.revoke',
+        entityType: 'enrollment_token',
+        entityId: tokenId,
+        summary: { packId },
+      });
     });
   }
 }

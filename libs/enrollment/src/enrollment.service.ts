@@ -17,7 +17,11 @@ export interface EnrollmentResult {
   checkinIntervalSeconds: number;
 }
 
-const PACK_FULL = () => SocleError.conflict('PACK_FULL', 'Ce pack est complet : retirez un appareil du pack ou utilisez le jeton d’un autre pack.');
+const PACK_FULL = () =>
+  SocleError.conflict(
+    'PACK_FULL',
+    'Ce pack est complet : retirez un appareil du pack ou utilisez le jeton d’un autre pack.',
+  );
 
 /**
  * Enrollment is one transaction: consume a token use, lock the pack, take the lowest free number in
@@ -39,7 +43,10 @@ export class EnrollmentService {
     try {
       return await this.dataSource.transaction(async (manager) => {
         const token = await this.consumeToken(manager, dto.token);
-        const pack = await manager.findOneOrFail(Pack, { where: { id: token.packId }, lock: { mode: 'pessimistic_write' } });
+        const pack = await manager.findOneOrFail(Pack, {
+          where: { id: token.packId },
+          lock: { mode: 'pessimistic_write' },
+        });
         if (dto.osFamily !== pack.osFamily) throw osMismatch(dto.osFamily, pack.osFamily);
         const device = await this.placeDevice(manager, pack, dto);
         const collectivite = await manager.findOneByOrFail(Collectivite, { id: pack.collectiviteId });
@@ -51,12 +58,21 @@ export class EnrollmentService {
           csr,
         });
         await manager.update(Device, { id: device.id }, { certificateId: issued.certificate.id });
-        await this.audit.record(manager, { deviceId: device.id }, {
-          action: 'device.enroll',
-          entityType: 'device',
-          collectiviteId: pack.collectiviteId,
-          summary: { packId: pack.id, positionInPack: device.positionInPack, serialNumber: device.serialNumber, certificateSerial: issued.certificate.serialNumber },
-        });
+        await this.audit.record(
+          manager,
+          { deviceId: device.id },
+          {
+            action: 'device.enroll',
+            entityType: 'device',
+            collectiviteId: pack.collectiviteId,
+            summary: {
+              packId: pack.id,
+              positionInPack: device.positionInPack,
+              serialNumber: device.serialNumber,
+              certificateSerial: issued.certificate.serialNumber,
+            },
+          },
+        );
         return {
           deviceId: device.id,
           certificate: issued.certificatePem,
@@ -96,12 +112,21 @@ export class EnrollmentService {
     if (spent.length) return spent[0] as EnrollmentToken;
     const known = await manager.findOneBy(EnrollmentToken, { tokenHash: hash });
     if (!known || known.revokedAt) {
-      throw SocleError.unauthorized('TOKEN_INVALID', "Jeton d'inscription inconnu ou révoqué : demandez un nouveau QR code au technicien.");
+      throw SocleError.unauthorized(
+        'TOKEN_INVALID',
+        "Jeton d'inscription inconnu ou révoqué : demandez un nouveau QR code au technicien.",
+      );
     }
     if (known.expiresAt <= new Date()) {
-      throw SocleError.unauthorized('TOKEN_EXPIRED', "Ce jeton d'inscription a expiré : demandez un nouveau QR code au technicien.");
+      throw SocleError.unauthorized(
+        'TOKEN_EXPIRED',
+        "Ce jeton d'inscription a expiré : demandez un nouveau QR code au technicien.",
+      );
     }
-    throw SocleError.conflict('TOKEN_EXHAUSTED', "Ce jeton d'inscription a déjà servi autant de fois que prévu : demandez-en un nouveau.");
+    throw SocleError.conflict(
+      'TOKEN_EXHAUSTED',
+      "Ce jeton d'inscription a déjà servi autant de fois que prévu : demandez-en un nouveau.",
+    );
   }
 
   /** Attaches a device imported from the supplier's file, or creates it, at the lowest free number of the pack. */
@@ -111,7 +136,10 @@ export class EnrollmentService {
       lock: { mode: 'pessimistic_write' },
     });
     if (existing && (!canTransition(existing.state, DEVICE_EVENTS.enroll.to) || existing.packId)) {
-      throw SocleError.conflict('DEVICE_ALREADY_ENROLLED', `L'appareil ${dto.serialNumber} est déjà inscrit : retirez-le d'abord s'il doit être réinscrit.`);
+      throw SocleError.conflict(
+        'DEVICE_ALREADY_ENROLLED',
+        `L'appareil ${dto.serialNumber} est déjà inscrit : retirez-le d'abord s'il doit être réinscrit.`,
+      );
     }
     if (existing && existing.osFamily !== pack.osFamily) throw osMismatch(existing.osFamily, pack.osFamily);
     const [{ position }] = await manager.query(
@@ -134,12 +162,22 @@ export class EnrollmentService {
       await manager.update(Device, { id: existing.id }, placement);
       return { ...existing, ...placement };
     }
-    return manager.save(manager.create(Device, { ...placement, collectiviteId: pack.collectiviteId, serialNumber: dto.serialNumber, osFamily: dto.osFamily }));
+    return manager.save(
+      manager.create(Device, {
+        ...placement,
+        collectiviteId: pack.collectiviteId,
+        serialNumber: dto.serialNumber,
+        osFamily: dto.osFamily,
+      }),
+    );
   }
 }
 
 function osMismatch(deviceOs: string, packOs: string): SocleError {
-  return SocleError.conflict('PACK_OS_MISMATCH', `Cet appareil (${deviceOs}) ne peut pas rejoindre un pack ${packOs} : un pack ne contient qu'un seul système.`);
+  return SocleError.conflict(
+    'PACK_OS_MISMATCH',
+    `Cet appareil (${deviceOs}) ne peut pas rejoindre un pack ${packOs} : un pack ne contient qu'un seul système.`,
+  );
 }
 
 function translateEnrollmentConstraint(error: unknown): unknown {

@@ -1,7 +1,17 @@
 import { DEVICE_KINDS, DeviceKind, MAINTENANCE_MODES, MaintenanceMode, OS_FAMILIES, OsFamily } from './fleet-enums';
 
 /** The contract's columns, in the order suppliers are asked to send them. */
-export const IMPORT_COLUMNS = ['serialNumber', 'model', 'osFamily', 'deviceKind', 'purchaseDate', 'warrantyEnd', 'supplier', 'maintenanceMode', 'refurbished'] as const;
+export const IMPORT_COLUMNS = [
+  'serialNumber',
+  'model',
+  'osFamily',
+  'deviceKind',
+  'purchaseDate',
+  'warrantyEnd',
+  'supplier',
+  'maintenanceMode',
+  'refurbished',
+] as const;
 export const REQUIRED_COLUMNS = ['serialNumber', 'osFamily', 'deviceKind'] as const;
 
 export interface ImportedDevice {
@@ -38,30 +48,53 @@ export function parseDate(raw: string): string | null | undefined {
 }
 
 /** Turns one CSV record into a device, or the list of what is wrong with it (French, for the technician). */
-export function parseImportRow(record: Record<string, string | undefined>, line: number): ImportedDevice | ImportLineError[] {
+export function parseImportRow(
+  record: Record<string, string | undefined>,
+  line: number,
+): ImportedDevice | ImportLineError[] {
   const value = (column: string) => (record[column] ?? '').trim();
   const errors: ImportLineError[] = [];
   const fail = (code: string, message: string) => errors.push({ line, code, message });
 
   const serialNumber = value('serialNumber');
-  if (!SERIAL.test(serialNumber)) fail('SERIAL_INVALID', `Numéro de série « ${serialNumber} » invalide (3 à 64 lettres, chiffres, . _ -).`);
+  if (!SERIAL.test(serialNumber))
+    fail('SERIAL_INVALID', `Numéro de série « ${serialNumber} » invalide (3 à 64 lettres, chiffres, . _ -).`);
   const osFamily = value('osFamily').toLowerCase() as OsFamily;
-  if (!OS_FAMILIES.includes(osFamily)) fail('OS_FAMILY_INVALID', `Système « ${value('osFamily')} » inconnu : attendu ${OS_FAMILIES.join(', ')}.`);
+  if (!OS_FAMILIES.includes(osFamily))
+    fail('OS_FAMILY_INVALID', `Système « ${value('osFamily')} » inconnu : attendu ${OS_FAMILIES.join(', ')}.`);
   const deviceKind = value('deviceKind').toLowerCase() as DeviceKind;
-  if (!DEVICE_KINDS.includes(deviceKind)) fail('DEVICE_KIND_INVALID', `Type « ${value('deviceKind')} » inconnu : attendu ${DEVICE_KINDS.join(', ')}.`);
+  if (!DEVICE_KINDS.includes(deviceKind))
+    fail('DEVICE_KIND_INVALID', `Type « ${value('deviceKind')} » inconnu : attendu ${DEVICE_KINDS.join(', ')}.`);
   const purchaseDate = parseDate(value('purchaseDate'));
-  if (purchaseDate === undefined) fail('DATE_INVALID', `Date d'achat « ${value('purchaseDate')} » invalide (AAAA-MM-JJ ou JJ/MM/AAAA).`);
+  if (purchaseDate === undefined)
+    fail('DATE_INVALID', `Date d'achat « ${value('purchaseDate')} » invalide (AAAA-MM-JJ ou JJ/MM/AAAA).`);
   const warrantyEnd = parseDate(value('warrantyEnd'));
-  if (warrantyEnd === undefined) fail('DATE_INVALID', `Fin de garantie « ${value('warrantyEnd')} » invalide (AAAA-MM-JJ ou JJ/MM/AAAA).`);
-  if (purchaseDate && warrantyEnd && warrantyEnd < purchaseDate) fail('WARRANTY_BEFORE_PURCHASE', 'La fin de garantie précède la date d’achat.');
+  if (warrantyEnd === undefined)
+    fail('DATE_INVALID', `Fin de garantie « ${value('warrantyEnd')} » invalide (AAAA-MM-JJ ou JJ/MM/AAAA).`);
+  if (purchaseDate && warrantyEnd && warrantyEnd < purchaseDate)
+    fail('WARRANTY_BEFORE_PURCHASE', 'La fin de garantie précède la date d’achat.');
   const maintenanceMode = (value('maintenanceMode').toLowerCase() || null) as MaintenanceMode | null;
   if (maintenanceMode && !MAINTENANCE_MODES.includes(maintenanceMode)) {
-    fail('MAINTENANCE_MODE_INVALID', `Mode de maintenance « ${value('maintenanceMode')} » inconnu : attendu ${MAINTENANCE_MODES.join(', ')}.`);
+    fail(
+      'MAINTENANCE_MODE_INVALID',
+      `Mode de maintenance « ${value('maintenanceMode')} » inconnu : attendu ${MAINTENANCE_MODES.join(', ')}.`,
+    );
   }
   const refurbishedRaw = value('refurbished').toLowerCase();
-  if (!YES.includes(refurbishedRaw) && !NO.includes(refurbishedRaw)) fail('REFURBISHED_INVALID', `« ${value('refurbished')} » : indiquez oui/non (ou true/false).`);
+  if (!YES.includes(refurbishedRaw) && !NO.includes(refurbishedRaw))
+    fail('REFURBISHED_INVALID', `« ${value('refurbished')} » : indiquez oui/non (ou true/false).`);
   const model = value('model').slice(0, 200) || null;
   const supplier = value('supplier').slice(0, 200) || null;
   if (errors.length) return errors;
-  return { serialNumber, model, osFamily, deviceKind, purchaseDate: purchaseDate ?? null, warrantyEnd: warrantyEnd ?? null, supplier, maintenanceMode, refurbished: YES.includes(refurbishedRaw) };
+  return {
+    serialNumber,
+    model,
+    osFamily,
+    deviceKind,
+    purchaseDate: purchaseDate ?? null,
+    warrantyEnd: warrantyEnd ?? null,
+    supplier,
+    maintenanceMode,
+    refurbished: YES.includes(refurbishedRaw),
+  };
 }

@@ -22,7 +22,10 @@ const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
  */
 @Injectable()
 export class DeviceImportService {
-  constructor(private readonly dataSource: DataSource, private readonly audit: AuditService) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   async import(actor: Actor, body: Readable): Promise<ImportResult> {
     const collectiviteId = actor.tenantId();
@@ -41,7 +44,13 @@ export class DeviceImportService {
           continue;
         }
         if (seen.has(parsed.serialNumber)) {
-          addErrors(result, [{ line, code: 'DUPLICATE_SERIAL', message: `Le numéro de série ${parsed.serialNumber} apparaît plusieurs fois dans le fichier.` }]);
+          addErrors(result, [
+            {
+              line,
+              code: 'DUPLICATE_SERIAL',
+              message: `Le numéro de série ${parsed.serialNumber} apparaît plusieurs fois dans le fichier.`,
+            },
+          ]);
           continue;
         }
         seen.add(parsed.serialNumber);
@@ -53,12 +62,22 @@ export class DeviceImportService {
         }
       }
       if (batch.length && !result.errors.length) await this.upsertBatch(runner, collectiviteId, batch, result);
-      if (!seen.size && !result.errors.length) result.errors.push({ line: 1, code: 'EMPTY_FILE', message: 'Le fichier ne contient aucun appareil.' });
+      if (!seen.size && !result.errors.length)
+        result.errors.push({ line: 1, code: 'EMPTY_FILE', message: 'Le fichier ne contient aucun appareil.' });
       if (result.errors.length) {
         await runner.rollbackTransaction();
-        throw new SocleError(HttpStatus.UNPROCESSABLE_ENTITY, 'IMPORT_REJECTED', `Import refusé : ${result.errors.length} ligne(s) en erreur. Corrigez-les puis renvoyez le fichier entier ; rien n'a été enregistré.`, { created: 0, updated: 0, errors: result.errors });
+        throw new SocleError(
+          HttpStatus.UNPROCESSABLE_ENTITY,
+          'IMPORT_REJECTED',
+          `Import refusé : ${result.errors.length} ligne(s) en erreur. Corrigez-les puis renvoyez le fichier entier ; rien n'a été enregistré.`,
+          { created: 0, updated: 0, errors: result.errors },
+        );
       }
-      await this.audit.record(runner.manager, actor, { action: 'device.import', entityType: 'device', summary: { created: result.created, updated: result.updated } });
+      await this.audit.record(runner.manager, actor, {
+        action: 'device.import',
+        entityType: 'device',
+        summary: { created: result.created, updated: result.updated },
+      });
       await runner.commitTransaction();
       return result;
     } catch (error) {
@@ -69,7 +88,12 @@ export class DeviceImportService {
     }
   }
 
-  private async upsertBatch(runner: QueryRunner, collectiviteId: string, batch: Array<{ device: ImportedDevice; line: number }>, result: ImportResult) {
+  private async upsertBatch(
+    runner: QueryRunner,
+    collectiviteId: string,
+    batch: Array<{ device: ImportedDevice; line: number }>,
+    result: ImportResult,
+  ) {
     const conflicts: Array<{ serial_number: string; os_family: string }> = await runner.query(
       `SELECT d.serial_number, d.os_family FROM devices d
          JOIN unnest($2::text[], $3::text[]) AS incoming(serial, os) ON incoming.serial = d.serial_number
@@ -78,11 +102,16 @@ export class DeviceImportService {
     );
     if (conflicts.length) {
       const bySerial = new Map(conflicts.map((conflict) => [conflict.serial_number, conflict.os_family]));
-      addErrors(result, batch.filter((row) => bySerial.has(row.device.serialNumber)).map((row) => ({
-        line: row.line,
-        code: 'PACK_OS_MISMATCH',
-        message: `L'appareil ${row.device.serialNumber} est dans un pack ${bySerial.get(row.device.serialNumber)} : son système ne peut pas devenir ${row.device.osFamily}.`,
-      })));
+      addErrors(
+        result,
+        batch
+          .filter((row) => bySerial.has(row.device.serialNumber))
+          .map((row) => ({
+            line: row.line,
+            code: 'PACK_OS_MISMATCH',
+            message: `L'appareil ${row.device.serialNumber} est dans un pack ${bySerial.get(row.device.serialNumber)} : son système ne peut pas devenir ${row.device.osFamily}.`,
+          })),
+      );
       return;
     }
     const column = <K extends keyof ImportedDevice>(key: K) => batch.map((row) => row.device[key]);
@@ -95,9 +124,23 @@ export class DeviceImportService {
          supplier = COALESCE(EXCLUDED.supplier, devices.supplier), maintenance_mode = COALESCE(EXCLUDED.maintenance_mode, devices.maintenance_mode),
          refurbished = EXCLUDED.refurbished, updated_at = now()
        RETURNING (xmax = 0) AS inserted`,
-      [collectiviteId, column('serialNumber'), column('model'), column('osFamily'), column('deviceKind'), column('purchaseDate'), column('warrantyEnd'), column('supplier'), column('maintenanceMode'), column('refurbished')],
+      [
+        collectiviteId,
+        column('serialNumber'),
+        column('model'),
+        column('osFamily'),
+        column('deviceKind'),
+        column('purchaseDate'),
+        column('warrantyEnd'),
+        column('supplier'),
+        column('maintenanceMode'),
+        column('refurbished'),
+      ],
     );
-    for (const row of rows) row.inserted ? result.created++ : result.updated++;
+    for (const row of rows) {
+      if (row.inserted) result.created++;
+      else result.updated++;
+    }
   }
 }
 
@@ -120,29 +163,50 @@ function csvParser() {
 }
 
 class HeaderError extends Error {
-  constructor(readonly unknown: string[], readonly missing: readonly string[]) {
+  constructor(
+    readonly unknown: string[],
+    readonly missing: readonly string[],
+  ) {
     super('bad header');
   }
 }
 
 function translateParseError(error: unknown): unknown {
   if (error instanceof HeaderError) {
-    const parts = [error.missing.length ? `colonnes manquantes : ${error.missing.join(', ')}` : '', error.unknown.length ? `colonnes inconnues : ${error.unknown.join(', ')}` : ''].filter(Boolean);
-    return new SocleError(HttpStatus.UNPROCESSABLE_ENTITY, 'IMPORT_REJECTED', `En-tête du fichier invalide (${parts.join(' ; ')}). Colonnes attendues : ${IMPORT_COLUMNS.join(',')}.`, {
-      created: 0,
-      updated: 0,
-      errors: [{ line: 1, code: 'HEADER_INVALID', message: parts.join(' ; ') }],
-    });
+    const parts = [
+      error.missing.length ? `colonnes manquantes : ${error.missing.join(', ')}` : '',
+      error.unknown.length ? `colonnes inconnues : ${error.unknown.join(', ')}` : '',
+    ].filter(Boolean);
+    return new SocleError(
+      HttpStatus.UNPROCESSABLE_ENTITY,
+      'IMPORT_REJECTED',
+      `En-tête du fichier invalide (${parts.join(' ; ')}). Colonnes attendues : ${IMPORT_COLUMNS.join(',')}.`,
+      {
+        created: 0,
+        updated: 0,
+        errors: [{ line: 1, code: 'HEADER_INVALID', message: parts.join(' ; ') }],
+      },
+    );
   }
   const code = (error as { code?: string })?.code;
-  if (code === 'PAYLOAD_TOO_LARGE') return new SocleError(HttpStatus.PAYLOAD_TOO_LARGE, 'PAYLOAD_TOO_LARGE', 'Fichier trop volumineux (50 Mo au plus) : découpez-le.');
+  if (code === 'PAYLOAD_TOO_LARGE')
+    return new SocleError(
+      HttpStatus.PAYLOAD_TOO_LARGE,
+      'PAYLOAD_TOO_LARGE',
+      'Fichier trop volumineux (50 Mo au plus) : découpez-le.',
+    );
   if (typeof code === 'string' && code.startsWith('CSV_')) {
     const line = (error as { lines?: number }).lines ?? 0;
-    return new SocleError(HttpStatus.UNPROCESSABLE_ENTITY, 'IMPORT_REJECTED', `Fichier CSV illisible ligne ${line} : vérifiez les guillemets et séparateurs.`, {
-      created: 0,
-      updated: 0,
-      errors: [{ line, code: 'CSV_MALFORMED', message: (error as Error).message }],
-    });
+    return new SocleError(
+      HttpStatus.UNPROCESSABLE_ENTITY,
+      'IMPORT_REJECTED',
+      `Fichier CSV illisible ligne ${line} : vérifiez les guillemets et séparateurs.`,
+      {
+        created: 0,
+        updated: 0,
+        errors: [{ line, code: 'CSV_MALFORMED', message: (error as Error).message }],
+      },
+    );
   }
   return error;
 }

@@ -1,14 +1,27 @@
 import { SocleError } from '@socle/core';
-import { acceptsCommands, assertTransition, canTransition, DEVICE_TRANSITIONS, isShutOut } from './device-state-machine';
+import {
+  acceptsCommands,
+  assertTransition,
+  canTransition,
+  DEVICE_TRANSITIONS,
+  isShutOut,
+} from './device-state-machine';
 import { DEVICE_STATES } from './fleet-enums';
 
 describe('device state machine', () => {
   it('is exactly registered → enrolled → active ⇄ locked → retiring → retired → taken_back, with retirement open from every state in service', () => {
     expect([...DEVICE_TRANSITIONS].map(([from, to]) => `${from}>${to}`).sort()).toEqual(
       [
-        'registered>enrolled', 'enrolled>active', 'active>locked', 'locked>active',
-        'registered>retiring', 'enrolled>retiring', 'active>retiring', 'locked>retiring',
-        'retiring>retired', 'retired>taken_back',
+        'registered>enrolled',
+        'enrolled>active',
+        'active>locked',
+        'locked>active',
+        'registered>retiring',
+        'enrolled>retiring',
+        'active>retiring',
+        'locked>retiring',
+        'retiring>retired',
+        'retired>taken_back',
       ].sort(),
     );
     expect(DEVICE_TRANSITIONS.flat().every((state) => (DEVICE_STATES as readonly string[]).includes(state))).toBe(true);
@@ -32,7 +45,11 @@ describe('device state machine', () => {
       error = thrown;
     }
     expect(error).toBeInstanceOf(SocleError);
-    expect(error).toMatchObject({ status: 409, code: 'ILLEGAL_STATE_TRANSITION', details: { currentState: 'active', requestedState: 'taken_back' } });
+    expect(error).toMatchObject({
+      status: 409,
+      code: 'ILLEGAL_STATE_TRANSITION',
+      details: { currentState: 'active', requestedState: 'taken_back' },
+    });
     expect((error as Error).message).toContain('actif');
     expect(() => assertTransition('retire', 'locked')).not.toThrow();
   });

@@ -27,9 +27,9 @@ export const DEVICE_EVENTS = {
 export type DeviceEvent = keyof typeof DEVICE_EVENTS;
 
 /** Every allowed (from, to) pair, derived from the events. */
-export const DEVICE_TRANSITIONS: ReadonlyArray<readonly [DeviceState, DeviceState]> = Object.values(DEVICE_EVENTS).flatMap((event) =>
-  event.from.map((from) => [from, event.to] as const),
-);
+export const DEVICE_TRANSITIONS: ReadonlyArray<readonly [DeviceState, DeviceState]> = Object.values(
+  DEVICE_EVENTS,
+).flatMap((event) => event.from.map((from) => [from, event.to] as const));
 
 /** States whose devices are configured (profiles, policies): enrolled and not on their way out. */
 export const MANAGED_DEVICE_STATES: readonly DeviceState[] = ['enrolled', 'active', 'locked'];
@@ -78,7 +78,8 @@ export function illegalTransition(event: DeviceEvent, currentState: DeviceState)
 }
 
 export function assertTransition(event: DeviceEvent, currentState: DeviceState): void {
-  if (!(DEVICE_EVENTS[event].from as readonly DeviceState[]).includes(currentState)) throw illegalTransition(event, currentState);
+  if (!(DEVICE_EVENTS[event].from as readonly DeviceState[]).includes(currentState))
+    throw illegalTransition(event, currentState);
 }
 
 const LEAVE_PACK = ', pack_id = NULL, pack_capacity = NULL, position_in_pack = NULL';
@@ -105,12 +106,18 @@ export async function applyDeviceEvent(
   if (rows.length) return rows[0].previous;
   if (options.quiet) return null;
   const [current] = await manager.query('SELECT state FROM devices WHERE id = $1', [deviceId]);
-  if (!current) throw SocleError.notFound('DEVICE_NOT_FOUND', "Cet appareil n'existe pas ou ne vous est pas accessible.");
+  if (!current)
+    throw SocleError.notFound('DEVICE_NOT_FOUND', "Cet appareil n'existe pas ou ne vous est pas accessible.");
   throw illegalTransition(event, current.state);
 }
 
 /** The same event for many devices of one collectivité in one statement; returns the ids that moved (callers name the others). */
-export async function applyDeviceEventToMany(manager: EntityManager, collectiviteId: string, deviceIds: readonly string[], event: DeviceEvent): Promise<string[]> {
+export async function applyDeviceEventToMany(
+  manager: EntityManager,
+  collectiviteId: string,
+  deviceIds: readonly string[],
+  event: DeviceEvent,
+): Promise<string[]> {
   const { from, to } = DEVICE_EVENTS[event];
   const [rows]: [Array<{ id: string }>, number] = await manager.query(
     `UPDATE devices SET state = $3, updated_at = now()

@@ -1,9 +1,35 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
-import { DEVICE_KINDS, DEVICE_STATES, DeviceKind, DeviceState, FUNDING_SOURCES, FundingSource, MAINTENANCE_MODES, MaintenanceMode, OS_FAMILIES, OsFamily, sqlList } from './fleet-enums';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+} from 'typeorm';
+import {
+  DEVICE_KINDS,
+  DEVICE_STATES,
+  DeviceKind,
+  DeviceState,
+  FUNDING_SOURCES,
+  FundingSource,
+  MAINTENANCE_MODES,
+  MaintenanceMode,
+  OS_FAMILIES,
+  OsFamily,
+  sqlList,
+} from './fleet-enums';
 import { Collectivite } from '@socle/tenancy';
 import { Pack } from './pack.entity';
 
-const numeric = { to: (value?: number | null) => value, from: (value: string | null) => (value === null ? null : Number(value)) };
+const numeric = {
+  to: (value?: number | null) => value,
+  from: (value: string | null) => (value === null ? null : Number(value)),
+};
 
 /**
  * A tablet or laptop. `positionInPack` is its number in the pack (tablette n°7): unique per pack and
@@ -18,13 +44,22 @@ const numeric = { to: (value?: number | null) => value, from: (value: string | n
 @Unique('uq_devices_pack_position', ['packId', 'positionInPack'])
 @Unique('uq_devices_id_tenant', ['id', 'collectiviteId'])
 @Unique('uq_devices_id_tenant_state', ['id', 'collectiviteId', 'state'])
-@Index('uq_devices_tenant_inventory', ['collectiviteId', 'inventoryNumber'], { unique: true, where: 'inventory_number IS NOT NULL' })
+@Index('uq_devices_tenant_inventory', ['collectiviteId', 'inventoryNumber'], {
+  unique: true,
+  where: 'inventory_number IS NOT NULL',
+})
 @Index('idx_devices_pack', ['packId'])
 @Check('chk_devices_state', `state IN (${sqlList(DEVICE_STATES)})`)
 @Check('chk_devices_os_family', `os_family IN (${sqlList(OS_FAMILIES)})`)
 @Check('chk_devices_device_kind', `device_kind IN (${sqlList(DEVICE_KINDS)})`)
-@Check('chk_devices_maintenance_mode', `maintenance_mode IS NULL OR maintenance_mode IN (${sqlList(MAINTENANCE_MODES)})`)
-@Check('chk_devices_pack_position', `(pack_id IS NULL AND position_in_pack IS NULL AND pack_capacity IS NULL) OR (pack_id IS NOT NULL AND position_in_pack BETWEEN 1 AND pack_capacity)`)
+@Check(
+  'chk_devices_maintenance_mode',
+  `maintenance_mode IS NULL OR maintenance_mode IN (${sqlList(MAINTENANCE_MODES)})`,
+)
+@Check(
+  'chk_devices_pack_position',
+  `(pack_id IS NULL AND position_in_pack IS NULL AND pack_capacity IS NULL) OR (pack_id IS NOT NULL AND position_in_pack BETWEEN 1 AND pack_capacity)`,
+)
 @Check('chk_devices_battery_level', 'battery_level IS NULL OR battery_level BETWEEN 0 AND 100')
 @Check('chk_devices_funding_source', `funding_source IS NULL OR funding_source IN (${sqlList(FUNDING_SOURCES)})`)
 @Check('chk_devices_purchase_price', 'purchase_price IS NULL OR purchase_price >= 0')

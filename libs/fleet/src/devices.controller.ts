@@ -10,7 +10,10 @@ import { ListDevicesQuery } from './dto/list-queries.dto';
 @ApiBearerAuth()
 @Controller('devices')
 export class DevicesController {
-  constructor(private readonly devices: DevicesService, private readonly imports: DeviceImportService) {}
+  constructor(
+    private readonly devices: DevicesService,
+    private readonly imports: DeviceImportService,
+  ) {}
 
   /** The body is streamed into the CSV parser, never buffered whole. */
   @Post('import')
@@ -19,7 +22,11 @@ export class DevicesController {
   @ApiConsumes('text/csv')
   import(@CurrentActor() actor: Actor, @Req() request: Request) {
     if (!request.is('text/csv')) {
-      throw new SocleError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Envoyez le fichier du fournisseur en text/csv (Content-Type: text/csv).');
+      throw new SocleError(
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+        'Envoyez le fichier du fournisseur en text/csv (Content-Type: text/csv).',
+      );
     }
     return this.imports.import(actor, request);
   }

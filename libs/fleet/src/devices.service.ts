@@ -26,7 +26,9 @@ export class DevicesService {
     if (query.packId) builder.andWhere('device.pack_id = :packId', { packId: query.packId });
     if (query.state) builder.andWhere('device.state = :state', { state: query.state });
     if (query.schoolId) {
-      builder.andWhere('device.pack_id IN (SELECT id FROM packs WHERE school_id = :schoolId)', { schoolId: query.schoolId });
+      builder.andWhere('device.pack_id IN (SELECT id FROM packs WHERE school_id = :schoolId)', {
+        schoolId: query.schoolId,
+      });
     }
     if (query.cursor) builder.andWhere('device.id > :cursor', { cursor: query.cursor });
     return this.withCompliance(toPage(await builder.getMany(), query.limit));
@@ -37,16 +39,28 @@ export class DevicesService {
    * evaluates it (at every check-in and in a sweep); the list only reads its table.
    */
   private async withCompliance(page: Page<Device>): Promise<Page<DeviceListItem>> {
-    const rows: Array<{ device_id: string; compliant: boolean; reasons: unknown[]; evaluated_at: Date }> = page.items.length
-      ? await this.dataSource.query('SELECT device_id, compliant, reasons, evaluated_at FROM device_compliance WHERE device_id = ANY($1::uuid[])', [page.items.map((device) => device.id)])
+    const rows: Array<{ device_id: string; compliant: boolean; reasons: unknown[]; evaluated_at: Date }> = page.items
+      .length
+      ? await this.dataSource.query(
+          'SELECT device_id, compliant, reasons, evaluated_at FROM device_compliance WHERE device_id = ANY($1::uuid[])',
+          [page.items.map((device) => device.id)],
+        )
       : [];
-    const byDevice = new Map(rows.map((row) => [row.device_id, { compliant: row.compliant, reasons: row.reasons, evaluatedAt: row.evaluated_at }]));
+    const byDevice = new Map(
+      rows.map((row) => [
+        row.device_id,
+        { compliant: row.compliant, reasons: row.reasons, evaluatedAt: row.evaluated_at },
+      ]),
+    );
     return { ...page, items: page.items.map((device) => ({ ...device, compliance: byDevice.get(device.id) ?? null })) };
   }
 
   async findVisible(actor: Actor, deviceId: string): Promise<Device> {
-    const device = await this.dataSource.getRepository(Device).findOneBy({ id: deviceId, collectiviteId: actor.tenantId() });
-    if (!device) throw SocleError.notFound('DEVICE_NOT_FOUND', "Cet appareil n'existe pas ou ne vous est pas accessible.");
+    const device = await this.dataSource
+      .getRepository(Device)
+      .findOneBy({ id: deviceId, collectiviteId: actor.tenantId() });
+    if (!device)
+      throw SocleError.notFound('DEVICE_NOT_FOUND', "Cet appareil n'existe pas ou ne vous est pas accessible.");
     return device;
   }
 }

@@ -8,7 +8,15 @@ export type DeviceKind = (typeof DEVICE_KINDS)[number];
 export const PACK_CAPACITIES = [10, 12, 15] as const;
 export type PackCapacity = (typeof PACK_CAPACITIES)[number];
 
-export const DEVICE_STATES = ['registered', 'enrolled', 'active', 'locked', 'retiring', 'retired', 'taken_back'] as const;
+export const DEVICE_STATES = [
+  'registered',
+  'enrolled',
+  'active',
+  'locked',
+  'retiring',
+  'retired',
+  'taken_back',
+] as const;
 export type DeviceState = (typeof DEVICE_STATES)[number];
 
 export const MAINTENANCE_MODES = ['warranty_extension', 'maintenance_contract', 'municipal_staff', 'lease'] as const;

@@ -1,4 +1,13 @@
-import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+} from 'typeorm';
 import { School } from '@socle/tenancy';
 import { DEVICE_KINDS, DeviceKind, OS_FAMILIES, OsFamily, PACK_CAPACITIES, PackCapacity, sqlList } from './fleet-enums';
 

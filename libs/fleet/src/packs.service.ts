@@ -27,7 +27,12 @@ export class PacksService {
       return await this.dataSource.transaction(async (manager) => {
         const school = await this.schools.findVisible(actor, dto.schoolId, manager);
         const pack = await manager.save(manager.create(Pack, { ...dto, collectiviteId: school.collectiviteId }));
-        await this.audit.record(manager, actor, { action: 'pack.create', entityType: 'pack', entityId: pack.id, summary: { after: dto } });
+        await this.audit.record(manager, actor, {
+          action: 'pack.create',
+          entityType: 'pack',
+          entityId: pack.id,
+          summary: { after: dto },
+        });
         return pack;
       });
     } catch (error) {
@@ -69,12 +74,19 @@ export class PacksService {
 
   async detail(actor: Actor, packId: string): Promise<PackDetail> {
     const pack = await this.findVisible(actor, packId);
-    const devices = await this.dataSource.getRepository(Device).find({ where: { packId }, order: { positionInPack: 'ASC' } });
+    const devices = await this.dataSource
+      .getRepository(Device)
+      .find({ where: { packId }, order: { positionInPack: 'ASC' } });
     return { ...pack, enrolledCount: devices.length, devices };
   }
 
   /** Another collectivité's pack, or one of a school a teacher does not belong to, is answered like a missing one. */
-  async findVisible(actor: Actor, packId: string, manager: EntityManager = this.dataSource.manager, options: { lock?: boolean } = {}): Promise<Pack> {
+  async findVisible(
+    actor: Actor,
+    packId: string,
+    manager: EntityManager = this.dataSource.manager,
+    options: { lock?: boolean } = {},
+  ): Promise<Pack> {
     const pack = await manager.findOne(Pack, {
       where: { id: packId, collectiviteId: actor.tenantId() },
       lock: options.lock ? { mode: 'pessimistic_write' } : undefined,
@@ -89,11 +101,20 @@ export class PacksService {
 function translatePackConstraint(error: unknown, name?: string): unknown {
   switch (violatedConstraint(error)) {
     case 'fk_devices_pack_os':
-      return SocleError.conflict('PACK_NOT_EMPTY', "Le système d'un pack qui contient des appareils ne peut pas changer : retirez d'abord les appareils du pack.");
+      return SocleError.conflict(
+        'PACK_NOT_EMPTY',
+        "Le système d'un pack qui contient des appareils ne peut pas changer : retirez d'abord les appareils du pack.",
+      );
     case 'chk_devices_pack_position':
-      return SocleError.conflict('PACK_CAPACITY_TOO_SMALL', 'Des appareils portent un numéro supérieur à la nouvelle capacité : retirez-les du pack avant de la réduire.');
+      return SocleError.conflict(
+        'PACK_CAPACITY_TOO_SMALL',
+        'Des appareils portent un numéro supérieur à la nouvelle capacité : retirez-les du pack avant de la réduire.',
+      );
     case 'chk_carts_pack_fits':
-      return SocleError.conflict('CART_TOO_SMALL', "Le chariot qui range ce pack a moins d'emplacements que la nouvelle capacité : rangez d'abord le pack dans un chariot plus grand.");
+      return SocleError.conflict(
+        'CART_TOO_SMALL',
+        "Le chariot qui range ce pack a moins d'emplacements que la nouvelle capacité : rangez d'abord le pack dans un chariot plus grand.",
+      );
     case 'uq_packs_school_name':
       return SocleError.conflict('PACK_NAME_TAKEN', `Un pack « ${name} » existe déjà dans cette école.`);
     default:

@@ -15,7 +15,10 @@ const COLUMNS: Array<CsvColumn<BordereauLine & { reprise: RepriseView }>> = [
   { header: 'deviceKind', value: (line) => line.deviceKind },
   { header: 'purchaseDate', value: (line) => line.purchaseDate },
   { header: 'retiredAt', value: (line) => iso(line.retiredAt) },
-  { header: 'wipeProof', value: (line) => (line.wipeAcknowledgedAt ? 'wipe_acknowledged' : line.forced ? 'forced_without_wipe' : 'none') },
+  {
+    header: 'wipeProof',
+    value: (line) => (line.wipeAcknowledgedAt ? 'wipe_acknowledged' : line.forced ? 'forced_without_wipe' : 'none'),
+  },
   { header: 'wipeCommandId', value: (line) => line.wipeCommandId },
   { header: 'wipeAcknowledgedAt', value: (line) => iso(line.wipeAcknowledgedAt) },
   { header: 'wipeAcknowledgement', value: (line) => line.wipeAcknowledgement },
@@ -25,5 +28,8 @@ const COLUMNS: Array<CsvColumn<BordereauLine & { reprise: RepriseView }>> = [
 
 /** One line per device, the reprise repeated on each so that a spreadsheet filter keeps it. */
 export function bordereauCsv(reprise: RepriseView): string {
-  return toCsv(COLUMNS, reprise.devices.map((line) => ({ ...line, reprise })));
+  return toCsv(
+    COLUMNS,
+    reprise.devices.map((line) => ({ ...line, reprise })),
+  );
 }

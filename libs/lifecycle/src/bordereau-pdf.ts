@@ -30,7 +30,17 @@ function wipeProof(line: BordereauLine): string {
 
 /** The printable slip handed to the party with the devices: who, what, when, and each device's wipe proof; signed on paper by both. */
 export function bordereauPdf(reprise: RepriseView, generatedAt = new Date()): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: MARGIN, bufferPages: true, info: { Title: `Bordereau de reprise n° ${reprise.slipNumber}`, Author: reprise.collectiviteName, Creator: 'Socle' } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    layout: 'landscape',
+    margin: MARGIN,
+    bufferPages: true,
+    info: {
+      Title: `Bordereau de reprise n° ${reprise.slipNumber}`,
+      Author: reprise.collectiviteName,
+      Creator: 'Socle',
+    },
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const finished = new Promise<Buffer>((resolve, reject) => {
@@ -47,7 +57,10 @@ export function bordereauPdf(reprise: RepriseView, generatedAt = new Date()): Pr
 }
 
 function heading(doc: PDFKit.PDFDocument, reprise: RepriseView, generatedAt: Date): void {
-  doc.font('Helvetica-Bold').fontSize(15).text("Bordereau de reprise d'équipements électriques et électroniques (DEEE)", { align: 'center' });
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(15)
+    .text("Bordereau de reprise d'équipements électriques et électroniques (DEEE)", { align: 'center' });
   doc.moveDown(0.3).fontSize(12).text(`N° ${reprise.slipNumber}`, { align: 'center' });
   doc.moveDown(0.8).font('Helvetica').fontSize(10);
   const facts: Array<[string, string]> = [
@@ -57,12 +70,17 @@ function heading(doc: PDFKit.PDFDocument, reprise: RepriseView, generatedAt: Dat
     ['Date de remise', frenchDate(reprise.date)],
     ["Nombre d'appareils", String(reprise.deviceCount)],
   ];
-  for (const [label, value] of facts) doc.font('Helvetica-Bold').text(`${label} : `, { continued: true }).font('Helvetica').text(value);
-  doc.moveDown(0.5).fontSize(8.5).fillColor('#333333').text(
-    "Remise au titre des obligations de reprise des DEEE (arrêté du 8 octobre 2014). Chaque appareil ci-dessous a quitté la flotte de la collectivité : " +
-      "son effacement a été demandé à distance et confirmé par l'appareil (preuve : date de l'accusé et identifiant de la commande), ou, pour un appareil hors service, " +
-      `le retrait a été forcé par un technicien avec la raison indiquée. Document établi par Socle le ${frenchDateTime(generatedAt)}.`,
-  );
+  for (const [label, value] of facts)
+    doc.font('Helvetica-Bold').text(`${label} : `, { continued: true }).font('Helvetica').text(value);
+  doc
+    .moveDown(0.5)
+    .fontSize(8.5)
+    .fillColor('#333333')
+    .text(
+      'Remise au titre des obligations de reprise des DEEE (arrêté du 8 octobre 2014). Chaque appareil ci-dessous a quitté la flotte de la collectivité : ' +
+        "son effacement a été demandé à distance et confirmé par l'appareil (preuve : date de l'accusé et identifiant de la commande), ou, pour un appareil hors service, " +
+        `le retrait a été forcé par un technicien avec la raison indiquée. Document établi par Socle le ${frenchDateTime(generatedAt)}.`,
+    );
   doc.fillColor('black').moveDown(0.8);
 }
 
@@ -71,7 +89,11 @@ function table(doc: PDFKit.PDFDocument, lines: BordereauLine[]): void {
   doc.font('Helvetica').fontSize(8.5);
   lines.forEach((line, index) => {
     const texts = COLUMNS.map((column) => column.text(line, index));
-    const height = Math.max(...texts.map((text, column) => doc.heightOfString(text, { width: COLUMNS[column].width - 2 * CELL_PADDING }))) + 2 * CELL_PADDING;
+    const height =
+      Math.max(
+        ...texts.map((text, column) => doc.heightOfString(text, { width: COLUMNS[column].width - 2 * CELL_PADDING })),
+      ) +
+      2 * CELL_PADDING;
     if (doc.y + height > doc.page.height - MARGIN - FOOTER_HEIGHT) {
       doc.addPage();
       header(doc);
@@ -85,9 +107,21 @@ function table(doc: PDFKit.PDFDocument, lines: BordereauLine[]): void {
 function header(doc: PDFKit.PDFDocument): void {
   doc.font('Helvetica-Bold').fontSize(8.5);
   const titles = COLUMNS.map((column) => column.title);
-  const height = Math.max(...titles.map((title, column) => doc.heightOfString(title, { width: COLUMNS[column].width - 2 * CELL_PADDING }))) + 2 * CELL_PADDING;
+  const height =
+    Math.max(
+      ...titles.map((title, column) => doc.heightOfString(title, { width: COLUMNS[column].width - 2 * CELL_PADDING })),
+    ) +
+    2 * CELL_PADDING;
   const top = doc.y;
-  doc.rect(MARGIN, top, COLUMNS.reduce((sum, column) => sum + column.width, 0), height).fill('#e8e8e8').fillColor('black');
+  doc
+    .rect(
+      MARGIN,
+      top,
+      COLUMNS.reduce((sum, column) => sum + column.width, 0),
+      height,
+    )
+    .fill('#e8e8e8')
+    .fillColor('black');
   doc.y = top;
   row(doc, titles, height);
 }
@@ -111,7 +145,10 @@ function signatures(doc: PDFKit.PDFDocument): void {
   const top = doc.y + 20;
   const width = 360;
   doc.font('Helvetica-Bold').fontSize(9);
-  for (const [index, title] of ['Remis par (détenteur) — nom, date, signature', 'Reçu par (repreneur) — nom, date, signature'].entries()) {
+  for (const [index, title] of [
+    'Remis par (détenteur) — nom, date, signature',
+    'Reçu par (repreneur) — nom, date, signature',
+  ].entries()) {
     const x = MARGIN + index * (width + 42);
     doc.rect(x, top, width, boxHeight).lineWidth(0.5).stroke('#999999');
     doc.text(title, x + 6, top + 6, { width: width - 12 });
@@ -129,7 +166,15 @@ function footers(doc: PDFKit.PDFDocument, slipNumber: string): void {
     // Inside the bottom margin: lift it for this line so pdfkit does not open a new page.
     const margin = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.font('Helvetica').fontSize(8).fillColor('#555555').text(`Bordereau n° ${slipNumber} — page ${page + 1} / ${range.count}`, MARGIN, bottom, { align: 'right', width: doc.page.width - 2 * MARGIN, lineBreak: false });
+    doc
+      .font('Helvetica')
+      .fontSize(8)
+      .fillColor('#555555')
+      .text(`Bordereau n° ${slipNumber} — page ${page + 1} / ${range.count}`, MARGIN, bottom, {
+        align: 'right',
+        width: doc.page.width - 2 * MARGIN,
+        lineBreak: false,
+      });
     doc.page.margins.bottom = margin;
   }
   doc.fillColor('black');

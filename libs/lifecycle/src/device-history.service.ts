@@ -14,7 +14,13 @@ export interface DeviceHistory {
   retirement: RetirementView | null;
   reprise: { id: string; kind: string; partyName: string; slipNumber: string; date: string } | null;
   /** The device's audit trail, newest first (the full trail is at GET /audit-log?entity=device&entityId=…). */
-  events: Array<{ occurredAt: Date; action: string; actorRole: string; actorEmail: string | null; summary: Record<string, unknown> }>;
+  events: Array<{
+    occurredAt: Date;
+    action: string;
+    actorRole: string;
+    actorEmail: string | null;
+    summary: Record<string, unknown>;
+  }>;
 }
 
 /** Everything that happened to one device, from delivery to reprise, on one page. */
@@ -23,10 +29,15 @@ export class DeviceHistoryService {
   constructor(private readonly dataSource: DataSource) {}
 
   async history(actor: Actor, deviceId: string): Promise<DeviceHistory> {
-    const device = await this.dataSource.getRepository(Device).findOneBy({ id: deviceId, collectiviteId: actor.tenantId() });
-    if (!device) throw SocleError.notFound('DEVICE_NOT_FOUND', "Cet appareil n'existe pas ou ne vous est pas accessible.");
+    const device = await this.dataSource
+      .getRepository(Device)
+      .findOneBy({ id: deviceId, collectiviteId: actor.tenantId() });
+    if (!device)
+      throw SocleError.notFound('DEVICE_NOT_FOUND', "Cet appareil n'existe pas ou ne vous est pas accessible.");
     const [incidents, [retirement], [reprise], events] = await Promise.all([
-      this.dataSource.getRepository(RepairIncident).find({ where: { deviceId }, order: { openedOn: 'DESC', createdAt: 'DESC' } }),
+      this.dataSource
+        .getRepository(RepairIncident)
+        .find({ where: { deviceId }, order: { openedOn: 'DESC', createdAt: 'DESC' } }),
       this.dataSource.query(`${RETIREMENT_VIEW_SQL} WHERE r.device_id = $1`, [deviceId]),
       this.dataSource.query(
         `SELECT r.id, r.kind, r.party_name AS "partyName", r.slip_number AS "slipNumber", to_char(r.handed_over_on, 'YYYY-MM-DD') AS date
@@ -42,6 +53,13 @@ export class DeviceHistoryService {
       ),
     ]);
     const repairCost = incidents.reduce((sum, incident) => sum + (incident.cost ?? 0), 0);
-    return { device, incidents, repairCost: Math.round(repairCost * 100) / 100, retirement: retirement ?? null, reprise: reprise ?? null, events };
+    return {
+      device,
+      incidents,
+      repairCost: Math.round(repairCost * 100) / 100,
+      retirement: retirement ?? null,
+      reprise: reprise ?? null,
+      events,
+    };
   }
 }

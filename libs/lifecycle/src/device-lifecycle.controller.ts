@@ -43,7 +43,11 @@ export class DeviceLifecycleController {
 
   @Patch('purchase-data')
   @Roles(...FLEET_MANAGERS)
-  updatePurchaseData(@CurrentActor() actor: Actor, @Param('id', ParseId) id: string, @Body() dto: UpdatePurchaseDataDto) {
+  updatePurchaseData(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseId) id: string,
+    @Body() dto: UpdatePurchaseDataDto,
+  ) {
     return this.purchaseData.updateOne(actor, id, { ...dto });
   }
 
@@ -61,7 +65,12 @@ export class DeviceLifecycleController {
 
   @Patch('incidents/:incidentId')
   @Roles(...FLEET_MANAGERS)
-  updateIncident(@CurrentActor() actor: Actor, @Param('id', ParseId) id: string, @Param('incidentId', ParseId) incidentId: string, @Body() dto: UpdateRepairIncidentDto) {
+  updateIncident(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseId) id: string,
+    @Param('incidentId', ParseId) incidentId: string,
+    @Body() dto: UpdateRepairIncidentDto,
+  ) {
     return this.incidents.update(actor, id, incidentId, dto);
   }
 }

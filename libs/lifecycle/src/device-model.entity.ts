@@ -1,8 +1,21 @@
-import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+} from 'typeorm';
 import { OS_FAMILIES, OsFamily, sqlList } from '@socle/fleet';
 import { Collectivite } from '@socle/tenancy';
 
-const numeric = { to: (value?: number | null) => value, from: (value: string | null) => (value === null ? null : Number(value)) };
+const numeric = {
+  to: (value?: number | null) => value,
+  from: (value: string | null) => (value === null ? null : Number(value)),
+};
 
 /**
  * What the collectivité knows of a model, keyed by the exact name devices report (`model`): weight

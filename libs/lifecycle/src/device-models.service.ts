@@ -10,10 +10,15 @@ const NOT_FOUND = () => SocleError.notFound('DEVICE_MODEL_NOT_FOUND', "Ce modèl
 /** The collectivité's model catalogue (weight, screen, OS support), read by the socle and renewal reports. */
 @Injectable()
 export class DeviceModelsService {
-  constructor(private readonly dataSource: DataSource, private readonly audit: AuditService) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   list(actor: Actor): Promise<DeviceModel[]> {
-    return this.dataSource.getRepository(DeviceModel).find({ where: { collectiviteId: actor.tenantId() }, order: { name: 'ASC' } });
+    return this.dataSource
+      .getRepository(DeviceModel)
+      .find({ where: { collectiviteId: actor.tenantId() }, order: { name: 'ASC' } });
   }
 
   async create(actor: Actor, dto: CreateDeviceModelDto): Promise<DeviceModel> {
@@ -22,13 +27,20 @@ export class DeviceModelsService {
 
   async update(actor: Actor, id: string, dto: UpdateDeviceModelDto): Promise<DeviceModel> {
     if (!Object.keys(dto).length) {
-      throw SocleError.badRequest('VALIDATION_FAILED', 'Rien à modifier.', { fields: [{ field: 'body', problems: ['at least one field is required'] }] });
+      throw SocleError.badRequest('VALIDATION_FAILED', 'Rien à modifier.', {
+        fields: [{ field: 'body', problems: ['at least one field is required'] }],
+      });
     }
     return this.write(dto.name, async (manager) => {
       const before = await this.find(manager, actor, id);
       await manager.update(DeviceModel, { id }, dto);
       const keys = Object.keys(dto) as Array<keyof UpdateDeviceModelDto>;
-      await this.audit.record(manager, actor, { action: 'device_model.update', entityType: 'device_model', entityId: id, summary: { before: Object.fromEntries(keys.map((key) => [key, before[key]])), after: dto } });
+      await this.audit.record(manager, actor, {
+        action: 'device_model.update',
+        entityType: 'device_model',
+        entityId: id,
+        summary: { before: Object.fromEntries(keys.map((key) => [key, before[key]])), after: dto },
+      });
       return manager.findOneByOrFail(DeviceModel, { id });
     });
   }
@@ -37,18 +49,31 @@ export class DeviceModelsService {
     await this.dataSource.transaction(async (manager) => {
       const before = await this.find(manager, actor, id);
       await manager.delete(DeviceModel, { id });
-      await this.audit.record(manager, actor, { action: 'device_model.delete', entityType: 'device_model', entityId: id, summary: { before } });
+      await this.audit.record(manager, actor, {
+        action: 'device_model.delete',
+        entityType: 'device_model',
+        entityId: id,
+        summary: { before },
+      });
     });
   }
 
   private async createIn(manager: EntityManager, actor: Actor, dto: CreateDeviceModelDto): Promise<DeviceModel> {
     const model = await manager.save(manager.create(DeviceModel, { ...dto, collectiviteId: actor.tenantId() }));
-    await this.audit.record(manager, actor, { action: 'device_model.create', entityType: 'device_model', entityId: model.id, summary: { after: dto } });
+    await this.audit.record(manager, actor, {
+      action: 'device_model.create',
+      entityType: 'device_model',
+      entityId: model.id,
+      summary: { after: dto },
+    });
     return model;
   }
 
   private async find(manager: EntityManager, actor: Actor, id: string): Promise<DeviceModel> {
-    const model = await manager.findOne(DeviceModel, { where: { id, collectiviteId: actor.tenantId() }, lock: { mode: 'pessimistic_write' } });
+    const model = await manager.findOne(DeviceModel, {
+      where: { id, collectiviteId: actor.tenantId() },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (!model) throw NOT_FOUND();
     return model;
   }
@@ -57,7 +82,11 @@ export class DeviceModelsService {
     try {
       return await this.dataSource.transaction(work);
     } catch (error) {
-      if (violatedConstraint(error) === 'uq_device_models_name') throw SocleError.conflict('DEVICE_MODEL_EXISTS', `Le modèle « ${name} » est déjà dans le catalogue : modifiez-le plutôt.`);
+      if (violatedConstraint(error) === 'uq_device_models_name')
+        throw SocleError.conflict(
+          'DEVICE_MODEL_EXISTS',
+          `Le modèle « ${name} » est déjà dans le catalogue : modifiez-le plutôt.`,
+        );
       throw error;
     }
   }

@@ -25,7 +25,11 @@ export class DeviceRetirement {
   @ManyToOne(() => Device, { onDelete: 'RESTRICT' })
   @JoinColumn([
     { name: 'device_id', referencedColumnName: 'id', foreignKeyConstraintName: 'fk_device_retirements_device' },
-    { name: 'collectivite_id', referencedColumnName: 'collectiviteId', foreignKeyConstraintName: 'fk_device_retirements_device' },
+    {
+      name: 'collectivite_id',
+      referencedColumnName: 'collectiviteId',
+      foreignKeyConstraintName: 'fk_device_retirements_device',
+    },
   ])
   device?: Device;
 

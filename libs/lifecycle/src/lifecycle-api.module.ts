@@ -5,5 +5,8 @@ import { LifecycleModule } from './lifecycle.module';
 import { PurchaseDataController } from './purchase-data.controller';
 import { ReprisesController } from './reprises.controller';
 
-@Module({ imports: [LifecycleModule], controllers: [DeviceLifecycleController, ReprisesController, PurchaseDataController, DeviceModelsController] })
+@Module({
+  imports: [LifecycleModule],
+  controllers: [DeviceLifecycleController, ReprisesController, PurchaseDataController, DeviceModelsController],
+})
 export class LifecycleApiModule {}

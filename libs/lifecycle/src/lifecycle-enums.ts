@@ -7,5 +7,13 @@ export const REPRISE_KIND_LABELS: Record<RepriseKind, string> = {
   reuse_donation: 'Réemploi / don',
 };
 
-export const INCIDENT_KINDS = ['screen', 'battery', 'charging_port', 'keyboard_trackpad', 'liquid_damage', 'software', 'other'] as const;
+export const INCIDENT_KINDS = [
+  'screen',
+  'battery',
+  'charging_port',
+  'keyboard_trackpad',
+  'liquid_damage',
+  'software',
+  'other',
+] as const;
 export type IncidentKind = (typeof INCIDENT_KINDS)[number];

@@ -9,7 +9,14 @@ import { RepairIncidentsService } from './repair-incidents.service';
 import { ReprisesService } from './reprises.service';
 import { RetirementService } from './retirement.service';
 
-const SERVICES = [RetirementService, ReprisesService, RepairIncidentsService, PurchaseDataService, DeviceModelsService, DeviceHistoryService];
+const SERVICES = [
+  RetirementService,
+  ReprisesService,
+  RepairIncidentsService,
+  PurchaseDataService,
+  DeviceModelsService,
+  DeviceHistoryService,
+];
 
 /** Imported by the gateway too: the wipe acknowledgement that completes a retirement arrives there. */
 @Module({ imports: [FleetModule, PkiModule, DeliveryModule], providers: SERVICES, exports: SERVICES })

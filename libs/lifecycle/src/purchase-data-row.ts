@@ -15,7 +15,19 @@ export interface PurchaseData {
   takeBackTerms: string | null;
 }
 
-export const PURCHASE_FIELDS = ['inventoryNumber', 'purchaseDate', 'supplier', 'orderReference', 'fundingSource', 'purchasePrice', 'refurbished', 'maintenanceMode', 'maintenanceEnd', 'warrantyEnd', 'takeBackTerms'] as const;
+export const PURCHASE_FIELDS = [
+  'inventoryNumber',
+  'purchaseDate',
+  'supplier',
+  'orderReference',
+  'fundingSource',
+  'purchasePrice',
+  'refurbished',
+  'maintenanceMode',
+  'maintenanceEnd',
+  'warrantyEnd',
+  'takeBackTerms',
+] as const;
 export const PURCHASE_COLUMNS = ['serialNumber', ...PURCHASE_FIELDS] as const;
 
 export interface PurchaseChange {
@@ -32,7 +44,12 @@ export interface LineError {
 
 const YES = ['true', 'oui', 'yes', '1', 'o', 'y', 'reconditionné', 'reconditionne'];
 const NO = ['false', 'non', 'no', '0', 'n', 'neuf'];
-const FUNDING_ALIASES: Record<string, FundingSource> = { 'budget propre': 'own_budget', budget_propre: 'own_budget', 'fonds propres': 'own_budget', autre: 'other' };
+const FUNDING_ALIASES: Record<string, FundingSource> = {
+  'budget propre': 'own_budget',
+  budget_propre: 'own_budget',
+  'fonds propres': 'own_budget',
+  autre: 'other',
+};
 const INVENTORY = /^[\p{L}\p{N}][\p{L}\p{N} ._/#-]{0,63}$/u;
 
 /** "1 234,56 €", "1234.56" or "399": euros with at most two decimals. */
@@ -43,7 +60,10 @@ export function parsePrice(raw: string): number | undefined {
 }
 
 /** One CSV record (or one JSON edit) into a change, or what is wrong with it, in French for the technician. */
-export function parsePurchaseRow(record: Record<string, string | undefined>, line: number): PurchaseChange | LineError[] {
+export function parsePurchaseRow(
+  record: Record<string, string | undefined>,
+  line: number,
+): PurchaseChange | LineError[] {
   const value = (column: string) => (record[column] ?? '').trim();
   const errors: LineError[] = [];
   const fail = (code: string, message: string) => errors.push({ line, code, message });
@@ -54,29 +74,46 @@ export function parsePurchaseRow(record: Record<string, string | undefined>, lin
   };
   const date = (column: string, label: string) => {
     const parsed = parseDate(value(column));
-    if (parsed === undefined) fail('DATE_INVALID', `${label} « ${value(column)} » invalide (AAAA-MM-JJ ou JJ/MM/AAAA).`);
+    if (parsed === undefined)
+      fail('DATE_INVALID', `${label} « ${value(column)} » invalide (AAAA-MM-JJ ou JJ/MM/AAAA).`);
     return parsed ?? null;
   };
 
   const serialNumber = value('serialNumber');
   if (!serialNumber) fail('SERIAL_MISSING', 'Numéro de série manquant : il désigne l’appareil à modifier.');
   const inventoryNumber = text('inventoryNumber', 64);
-  if (inventoryNumber && !INVENTORY.test(inventoryNumber)) fail('INVENTORY_NUMBER_INVALID', `Numéro d'inventaire « ${inventoryNumber} » invalide (lettres, chiffres, espace . _ / # -).`);
+  if (inventoryNumber && !INVENTORY.test(inventoryNumber))
+    fail(
+      'INVENTORY_NUMBER_INVALID',
+      `Numéro d'inventaire « ${inventoryNumber} » invalide (lettres, chiffres, espace . _ / # -).`,
+    );
   const fundingRaw = value('fundingSource').toLowerCase();
   const fundingSource = (FUNDING_ALIASES[fundingRaw] ?? fundingRaw) as FundingSource;
-  if (fundingRaw && !FUNDING_SOURCES.includes(fundingSource)) fail('FUNDING_SOURCE_INVALID', `Financement « ${value('fundingSource')} » inconnu : attendu ${FUNDING_SOURCES.join(', ')}.`);
+  if (fundingRaw && !FUNDING_SOURCES.includes(fundingSource))
+    fail(
+      'FUNDING_SOURCE_INVALID',
+      `Financement « ${value('fundingSource')} » inconnu : attendu ${FUNDING_SOURCES.join(', ')}.`,
+    );
   const priceRaw = value('purchasePrice');
   const purchasePrice = priceRaw ? parsePrice(priceRaw) : null;
-  if (purchasePrice === undefined) fail('PRICE_INVALID', `Prix « ${priceRaw} » invalide : un montant en euros (ex. 389,90).`);
+  if (purchasePrice === undefined)
+    fail('PRICE_INVALID', `Prix « ${priceRaw} » invalide : un montant en euros (ex. 389,90).`);
   const refurbishedRaw = value('refurbished').toLowerCase();
-  if (refurbishedRaw && !YES.includes(refurbishedRaw) && !NO.includes(refurbishedRaw)) fail('REFURBISHED_INVALID', `« ${value('refurbished')} » : indiquez oui/non (ou true/false).`);
+  if (refurbishedRaw && !YES.includes(refurbishedRaw) && !NO.includes(refurbishedRaw))
+    fail('REFURBISHED_INVALID', `« ${value('refurbished')} » : indiquez oui/non (ou true/false).`);
   const maintenanceMode = (value('maintenanceMode').toLowerCase() || null) as MaintenanceMode | null;
-  if (maintenanceMode && !MAINTENANCE_MODES.includes(maintenanceMode)) fail('MAINTENANCE_MODE_INVALID', `Mode de maintenance « ${value('maintenanceMode')} » inconnu : attendu ${MAINTENANCE_MODES.join(', ')}.`);
+  if (maintenanceMode && !MAINTENANCE_MODES.includes(maintenanceMode))
+    fail(
+      'MAINTENANCE_MODE_INVALID',
+      `Mode de maintenance « ${value('maintenanceMode')} » inconnu : attendu ${MAINTENANCE_MODES.join(', ')}.`,
+    );
   const purchaseDate = date('purchaseDate', "Date d'achat");
   const warrantyEnd = date('warrantyEnd', 'Fin de garantie');
   const maintenanceEnd = date('maintenanceEnd', 'Fin de maintenance');
-  if (purchaseDate && warrantyEnd && warrantyEnd < purchaseDate) fail('WARRANTY_BEFORE_PURCHASE', 'La fin de garantie précède la date d’achat.');
-  if (purchaseDate && maintenanceEnd && maintenanceEnd < purchaseDate) fail('MAINTENANCE_BEFORE_PURCHASE', 'La fin de maintenance précède la date d’achat.');
+  if (purchaseDate && warrantyEnd && warrantyEnd < purchaseDate)
+    fail('WARRANTY_BEFORE_PURCHASE', 'La fin de garantie précède la date d’achat.');
+  if (purchaseDate && maintenanceEnd && maintenanceEnd < purchaseDate)
+    fail('MAINTENANCE_BEFORE_PURCHASE', 'La fin de maintenance précède la date d’achat.');
   const data: PurchaseData = {
     inventoryNumber,
     purchaseDate,

@@ -44,7 +44,10 @@ const snapshot = (alias: string) =>
  */
 @Injectable()
 export class PurchaseDataService {
-  constructor(private readonly dataSource: DataSource, private readonly audit: AuditService) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   async importCsv(actor: Actor, body: Readable): Promise<PurchaseDataResult> {
     const changes: PurchaseChange[] = [];
@@ -55,22 +58,40 @@ export class PurchaseDataService {
         const parsed = parsePurchaseRow(record, info.lines as number);
         if (Array.isArray(parsed)) errors.push(...parsed);
         else changes.push(parsed);
-        if (changes.length > MAX_ROWS) throw SocleError.badRequest('FILE_TOO_LARGE', `Au plus ${MAX_ROWS} lignes par fichier : découpez-le.`);
+        if (changes.length > MAX_ROWS)
+          throw SocleError.badRequest('FILE_TOO_LARGE', `Au plus ${MAX_ROWS} lignes par fichier : découpez-le.`);
       }
     } catch (error) {
       throw translateCsvError(error);
     }
-    if (!changes.length && !errors.length) errors.push({ line: 1, code: 'EMPTY_FILE', message: 'Le fichier ne contient aucun appareil.' });
+    if (!changes.length && !errors.length)
+      errors.push({ line: 1, code: 'EMPTY_FILE', message: 'Le fichier ne contient aucun appareil.' });
     return this.apply(actor, changes, errors);
   }
 
   /** The same rules for one device edited from its page. */
-  async updateOne(actor: Actor, deviceId: string, edit: Partial<Record<(typeof PURCHASE_FIELDS)[number], unknown>>): Promise<PurchaseDataResult> {
-    const [device] = await this.dataSource.query('SELECT serial_number FROM devices WHERE id = $1 AND collectivite_id = $2', [deviceId, actor.tenantId()]);
-    if (!device) throw SocleError.notFound('DEVICE_NOT_FOUND', "Cet appareil n'existe pas ou ne vous est pas accessible.");
-    const record = Object.fromEntries(Object.entries(edit).filter(([, value]) => value !== undefined && value !== null).map(([key, value]) => [key, String(value)]));
+  async updateOne(
+    actor: Actor,
+    deviceId: string,
+    edit: Partial<Record<(typeof PURCHASE_FIELDS)[number], unknown>>,
+  ): Promise<PurchaseDataResult> {
+    const [device] = await this.dataSource.query(
+      'SELECT serial_number FROM devices WHERE id = $1 AND collectivite_id = $2',
+      [deviceId, actor.tenantId()],
+    );
+    if (!device)
+      throw SocleError.notFound('DEVICE_NOT_FOUND', "Cet appareil n'existe pas ou ne vous est pas accessible.");
+    const record = Object.fromEntries(
+      Object.entries(edit)
+        .filter(([, value]) => value !== undefined && value !== null)
+        .map(([key, value]) => [key, String(value)]),
+    );
     if (!Object.keys(record).length) {
-      throw SocleError.badRequest('VALIDATION_FAILED', `Rien à modifier : indiquez au moins un de ces champs : ${PURCHASE_FIELDS.join(', ')}.`, { fields: [{ field: 'body', problems: ['at least one field is required'] }] });
+      throw SocleError.badRequest(
+        'VALIDATION_FAILED',
+        `Rien à modifier : indiquez au moins un de ces champs : ${PURCHASE_FIELDS.join(', ')}.`,
+        { fields: [{ field: 'body', problems: ['at least one field is required'] }] },
+      );
     }
     const parsed = parsePurchaseRow({ ...record, serialNumber: device.serial_number }, 1);
     if (Array.isArray(parsed)) throw rejected(parsed);
@@ -96,26 +117,44 @@ export class PurchaseDataService {
     try {
       return await this.dataSource.transaction(async (manager) => {
         const audits: AuditChange[] = [];
-        for (let start = 0; start < changes.length; start += BATCH_SIZE) audits.push(...(await this.updateBatch(manager, collectiviteId, changes.slice(start, start + BATCH_SIZE))));
+        for (let start = 0; start < changes.length; start += BATCH_SIZE)
+          audits.push(...(await this.updateBatch(manager, collectiviteId, changes.slice(start, start + BATCH_SIZE))));
         await this.audit.recordMany(manager, actor, [
-          { action: 'device.purchase_data.import', entityType: 'device', summary: { rows: changes.length, updated: audits.length } },
+          {
+            action: 'device.purchase_data.import',
+            entityType: 'device',
+            summary: { rows: changes.length, updated: audits.length },
+          },
           ...audits,
         ]);
         return { updated: audits.length, unchanged: changes.length - audits.length, errors: [] };
       });
     } catch (error) {
       if (violatedConstraint(error) === 'uq_devices_tenant_inventory') {
-        throw SocleError.conflict('INVENTORY_NUMBER_TAKEN', "Un numéro d'inventaire est déjà porté par un autre appareil (modifié en même temps ?) : réessayez.");
+        throw SocleError.conflict(
+          'INVENTORY_NUMBER_TAKEN',
+          "Un numéro d'inventaire est déjà porté par un autre appareil (modifié en même temps ?) : réessayez.",
+        );
       }
       throw error;
     }
   }
 
-  private async updateBatch(manager: EntityManager, collectiviteId: string, batch: PurchaseChange[]): Promise<AuditChange[]> {
+  private async updateBatch(
+    manager: EntityManager,
+    collectiviteId: string,
+    batch: PurchaseChange[],
+  ): Promise<AuditChange[]> {
     const arrays = PURCHASE_FIELDS.map((field) => batch.map((change) => change.data[field]));
-    const sets = PURCHASE_FIELDS.map((field) => `${SQL_COLUMNS[field].column} = COALESCE(i.${SQL_COLUMNS[field].column}, d.${SQL_COLUMNS[field].column})`);
+    const sets = PURCHASE_FIELDS.map(
+      (field) =>
+        `${SQL_COLUMNS[field].column} = COALESCE(i.${SQL_COLUMNS[field].column}, d.${SQL_COLUMNS[field].column})`,
+    );
     const unnest = PURCHASE_FIELDS.map((field, index) => `$${index + 3}::${SQL_COLUMNS[field].type}[]`);
-    const [rows]: [Array<{ id: string; serial_number: string; before: Record<string, unknown>; after: Record<string, unknown> }>, number] = await manager.query(
+    const [rows]: [
+      Array<{ id: string; serial_number: string; before: Record<string, unknown>; after: Record<string, unknown> }>,
+      number,
+    ] = await manager.query(
       `UPDATE devices d SET ${sets.join(', ')}, updated_at = now()
          FROM unnest($2::text[], ${unnest.join(', ')}) AS i(serial, ${PURCHASE_FIELDS.map((field) => SQL_COLUMNS[field].column).join(', ')}),
               devices old
@@ -126,12 +165,18 @@ export class PurchaseDataService {
     return rows.flatMap((row) => {
       const changed = PURCHASE_FIELDS.filter((field) => row.before[field] !== row.after[field]);
       if (!changed.length) return [];
-      return [{
-        action: 'device.purchase_data.update',
-        entityType: 'device',
-        entityId: row.id,
-        summary: { serialNumber: row.serial_number, before: pick(row.before, changed), after: pick(row.after, changed) },
-      }];
+      return [
+        {
+          action: 'device.purchase_data.update',
+          entityType: 'device',
+          entityId: row.id,
+          summary: {
+            serialNumber: row.serial_number,
+            before: pick(row.before, changed),
+            after: pick(row.after, changed),
+          },
+        },
+      ];
     });
   }
 
@@ -145,16 +190,30 @@ export class PurchaseDataService {
     const knownSerials = new Set(known.map((row) => row.serial_number));
     const errors: LineError[] = changes
       .filter((change) => !knownSerials.has(change.serialNumber))
-      .map((change) => ({ line: change.line, code: 'DEVICE_NOT_FOUND', message: `Aucun appareil de numéro de série ${change.serialNumber} dans votre collectivité.` }));
+      .map((change) => ({
+        line: change.line,
+        code: 'DEVICE_NOT_FOUND',
+        message: `Aucun appareil de numéro de série ${change.serialNumber} dans votre collectivité.`,
+      }));
     const withInventory = changes.filter((change) => change.data.inventoryNumber);
     const taken: Array<{ serial: string; inventory_number: string; owner: string }> = await this.dataSource.query(
       `SELECT i.serial, d.inventory_number, d.serial_number AS owner
          FROM unnest($2::text[], $3::text[]) AS i(serial, inventory)
          JOIN devices d ON d.collectivite_id = $1 AND d.inventory_number = i.inventory AND d.serial_number <> i.serial`,
-      [collectiviteId, withInventory.map((change) => change.serialNumber), withInventory.map((change) => change.data.inventoryNumber)],
+      [
+        collectiviteId,
+        withInventory.map((change) => change.serialNumber),
+        withInventory.map((change) => change.data.inventoryNumber),
+      ],
     );
     const lines = new Map(changes.map((change) => [change.serialNumber, change.line]));
-    errors.push(...taken.map((row) => ({ line: lines.get(row.serial) ?? 0, code: 'INVENTORY_NUMBER_TAKEN', message: `Le numéro d'inventaire ${row.inventory_number} est déjà celui de l'appareil ${row.owner}.` })));
+    errors.push(
+      ...taken.map((row) => ({
+        line: lines.get(row.serial) ?? 0,
+        code: 'INVENTORY_NUMBER_TAKEN',
+        message: `Le numéro d'inventaire ${row.inventory_number} est déjà celui de l'appareil ${row.owner}.`,
+      })),
+    );
     return errors.sort((a, b) => a.line - b.line).slice(0, MAX_REPORTED_ERRORS);
   }
 }
@@ -164,20 +223,35 @@ function duplicates(changes: PurchaseChange[]): LineError[] {
   const serials = new Set<string>();
   const inventories = new Set<string>();
   for (const change of changes) {
-    if (serials.has(change.serialNumber)) errors.push({ line: change.line, code: 'DUPLICATE_SERIAL', message: `Le numéro de série ${change.serialNumber} apparaît plusieurs fois dans le fichier.` });
+    if (serials.has(change.serialNumber))
+      errors.push({
+        line: change.line,
+        code: 'DUPLICATE_SERIAL',
+        message: `Le numéro de série ${change.serialNumber} apparaît plusieurs fois dans le fichier.`,
+      });
     serials.add(change.serialNumber);
     const inventory = change.data.inventoryNumber;
-    if (inventory && inventories.has(inventory)) errors.push({ line: change.line, code: 'DUPLICATE_INVENTORY_NUMBER', message: `Le numéro d'inventaire ${inventory} apparaît plusieurs fois dans le fichier.` });
+    if (inventory && inventories.has(inventory))
+      errors.push({
+        line: change.line,
+        code: 'DUPLICATE_INVENTORY_NUMBER',
+        message: `Le numéro d'inventaire ${inventory} apparaît plusieurs fois dans le fichier.`,
+      });
     if (inventory) inventories.add(inventory);
   }
   return errors;
 }
 
 function rejected(errors: LineError[]): SocleError {
-  return new SocleError(HttpStatus.UNPROCESSABLE_ENTITY, 'IMPORT_REJECTED', `Modification refusée : ${errors.length} ligne(s) en erreur. Corrigez-les puis renvoyez le fichier entier ; rien n'a été enregistré.`, {
-    updated: 0,
-    errors: errors.slice(0, MAX_REPORTED_ERRORS),
-  });
+  return new SocleError(
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    'IMPORT_REJECTED',
+    `Modification refusée : ${errors.length} ligne(s) en erreur. Corrigez-les puis renvoyez le fichier entier ; rien n'a été enregistré.`,
+    {
+      updated: 0,
+      errors: errors.slice(0, MAX_REPORTED_ERRORS),
+    },
+  );
 }
 
 function pick(source: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {

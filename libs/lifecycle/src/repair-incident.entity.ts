@@ -1,8 +1,21 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { Device } from '@socle/fleet';
 import { INCIDENT_KINDS, IncidentKind } from './lifecycle-enums';
 
-const numeric = { to: (value?: number | null) => value, from: (value: string | null) => (value === null ? null : Number(value)) };
+const numeric = {
+  to: (value?: number | null) => value,
+  from: (value: string | null) => (value === null ? null : Number(value)),
+};
 
 /** A breakdown and its repair, so a device's history (and its real cost) is complete. */
 @Entity('repair_incidents')
@@ -23,7 +36,11 @@ export class RepairIncident {
   @ManyToOne(() => Device, { onDelete: 'RESTRICT' })
   @JoinColumn([
     { name: 'device_id', referencedColumnName: 'id', foreignKeyConstraintName: 'fk_repair_incidents_device' },
-    { name: 'collectivite_id', referencedColumnName: 'collectiviteId', foreignKeyConstraintName: 'fk_repair_incidents_device' },
+    {
+      name: 'collectivite_id',
+      referencedColumnName: 'collectiviteId',
+      foreignKeyConstraintName: 'fk_repair_incidents_device',
+    },
   ])
   device?: Device;
 

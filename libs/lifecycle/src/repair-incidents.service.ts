@@ -10,30 +10,60 @@ import { RepairIncident } from './repair-incident.entity';
 /** Breakdowns and repairs of one device: opened, repaired, what it cost. */
 @Injectable()
 export class RepairIncidentsService {
-  constructor(private readonly dataSource: DataSource, private readonly audit: AuditService) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   async create(actor: Actor, deviceId: string, dto: CreateRepairIncidentDto): Promise<RepairIncident> {
     return this.dataSource.transaction(async (manager) => {
       const device = await findDevice(manager, actor, deviceId);
-      const incident = await manager.save(manager.create(RepairIncident, { ...dto, openedOn: dto.openedOn ?? parisDate(), deviceId, collectiviteId: device.collectiviteId, createdBy: actor.userId }));
-      await this.audit.record(manager, actor, { action: 'repair_incident.open', entityType: 'repair_incident', entityId: incident.id, summary: { deviceId, serialNumber: device.serialNumber, after: dto } });
+      const incident = await manager.save(
+        manager.create(RepairIncident, {
+          ...dto,
+          openedOn: dto.openedOn ?? parisDate(),
+          deviceId,
+          collectiviteId: device.collectiviteId,
+          createdBy: actor.userId,
+        }),
+      );
+      await this.audit.record(manager, actor, {
+        action: 'repair_incident.open',
+        entityType: 'repair_incident',
+        entityId: incident.id,
+        summary: { deviceId, serialNumber: device.serialNumber, after: dto },
+      });
       return incident;
     });
   }
 
   async list(actor: Actor, deviceId: string): Promise<RepairIncident[]> {
     await findDevice(this.dataSource.manager, actor, deviceId);
-    return this.dataSource.getRepository(RepairIncident).find({ where: { deviceId }, order: { openedOn: 'DESC', createdAt: 'DESC' } });
+    return this.dataSource
+      .getRepository(RepairIncident)
+      .find({ where: { deviceId }, order: { openedOn: 'DESC', createdAt: 'DESC' } });
   }
 
-  async update(actor: Actor, deviceId: string, incidentId: string, dto: UpdateRepairIncidentDto): Promise<RepairIncident> {
+  async update(
+    actor: Actor,
+    deviceId: string,
+    incidentId: string,
+    dto: UpdateRepairIncidentDto,
+  ): Promise<RepairIncident> {
     if (!Object.keys(dto).length) {
-      throw SocleError.badRequest('VALIDATION_FAILED', 'Rien à modifier : indiquez resolvedOn, cost, resolution ou repairer.', { fields: [{ field: 'body', problems: ['at least one field is required'] }] });
+      throw SocleError.badRequest(
+        'VALIDATION_FAILED',
+        'Rien à modifier : indiquez resolvedOn, cost, resolution ou repairer.',
+        { fields: [{ field: 'body', problems: ['at least one field is required'] }] },
+      );
     }
     try {
       return await this.dataSource.transaction(async (manager) => {
         await findDevice(manager, actor, deviceId);
-        const before = await manager.findOne(RepairIncident, { where: { id: incidentId, deviceId }, lock: { mode: 'pessimistic_write' } });
+        const before = await manager.findOne(RepairIncident, {
+          where: { id: incidentId, deviceId },
+          lock: { mode: 'pessimistic_write' },
+        });
         if (!before) throw SocleError.notFound('INCIDENT_NOT_FOUND', "Cet incident n'existe pas pour cet appareil.");
         await manager.update(RepairIncident, { id: incidentId }, dto);
         const after = await manager.findOneByOrFail(RepairIncident, { id: incidentId });
@@ -48,7 +78,11 @@ export class RepairIncidentsService {
       });
     } catch (error) {
       if (violatedConstraint(error) === 'chk_repair_incidents_dates') {
-        throw SocleError.badRequest('VALIDATION_FAILED', 'La date de réparation précède la date d’ouverture de l’incident.', { fields: [{ field: 'resolvedOn', problems: ['resolvedOn must not be before openedOn'] }] });
+        throw SocleError.badRequest(
+          'VALIDATION_FAILED',
+          'La date de réparation précède la date d’ouverture de l’incident.',
+          { fields: [{ field: 'resolvedOn', problems: ['resolvedOn must not be before openedOn'] }] },
+        );
       }
       throw error;
     }
@@ -57,6 +91,7 @@ export class RepairIncidentsService {
 
 async function findDevice(manager: EntityManager, actor: Actor, deviceId: string): Promise<Device> {
   const device = await manager.findOneBy(Device, { id: deviceId, collectiviteId: actor.tenantId() });
-  if (!device) throw SocleError.notFound('DEVICE_NOT_FOUND', "Cet appareil n'existe pas ou ne vous est pas accessible.");
+  if (!device)
+    throw SocleError.notFound('DEVICE_NOT_FOUND', "Cet appareil n'existe pas ou ne vous est pas accessible.");
   return device;
 }

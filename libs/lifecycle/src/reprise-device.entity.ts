@@ -26,15 +26,27 @@ export class RepriseDevice {
   @ManyToOne(() => Reprise, { onDelete: 'RESTRICT' })
   @JoinColumn([
     { name: 'reprise_id', referencedColumnName: 'id', foreignKeyConstraintName: 'fk_reprise_devices_reprise' },
-    { name: 'collectivite_id', referencedColumnName: 'collectiviteId', foreignKeyConstraintName: 'fk_reprise_devices_reprise' },
+    {
+      name: 'collectivite_id',
+      referencedColumnName: 'collectiviteId',
+      foreignKeyConstraintName: 'fk_reprise_devices_reprise',
+    },
   ])
   reprise?: Reprise;
 
   @ManyToOne(() => Device, { onDelete: 'RESTRICT', onUpdate: 'NO ACTION' })
   @JoinColumn([
     { name: 'device_id', referencedColumnName: 'id', foreignKeyConstraintName: 'fk_reprise_devices_device_taken_back' },
-    { name: 'collectivite_id', referencedColumnName: 'collectiviteId', foreignKeyConstraintName: 'fk_reprise_devices_device_taken_back' },
-    { name: 'device_state', referencedColumnName: 'state', foreignKeyConstraintName: 'fk_reprise_devices_device_taken_back' },
+    {
+      name: 'collectivite_id',
+      referencedColumnName: 'collectiviteId',
+      foreignKeyConstraintName: 'fk_reprise_devices_device_taken_back',
+    },
+    {
+      name: 'device_state',
+      referencedColumnName: 'state',
+      foreignKeyConstraintName: 'fk_reprise_devices_device_taken_back',
+    },
   ])
   device?: Device;
 }

@@ -17,7 +17,8 @@ interface LockedDevice {
   slip_number: string | null;
 }
 
-const REPRISE_NOT_FOUND = () => SocleError.notFound('REPRISE_NOT_FOUND', "Cette reprise n'existe pas ou ne vous est pas accessible.");
+const REPRISE_NOT_FOUND = () =>
+  SocleError.notFound('REPRISE_NOT_FOUND', "Cette reprise n'existe pas ou ne vous est pas accessible.");
 
 /**
  * A reprise hands retired devices over in one transaction: the devices move `retired → taken_back`
@@ -25,7 +26,10 @@ const REPRISE_NOT_FOUND = () => SocleError.notFound('REPRISE_NOT_FOUND', "Cette 
  */
 @Injectable()
 export class ReprisesService {
-  constructor(private readonly dataSource: DataSource, private readonly audit: AuditService) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   async create(actor: Actor, dto: CreateRepriseDto): Promise<RepriseView> {
     const collectiviteId = actor.tenantId();
@@ -46,19 +50,36 @@ export class ReprisesService {
           createdBy: actor.userId,
         });
         const moved = await applyDeviceEventToMany(manager, collectiviteId, dto.deviceIds, 'takeBack');
-        if (moved.length !== dto.deviceIds.length) throw SocleError.conflict('DEVICE_NOT_RETIRED', 'Un appareil a changé d’état pendant la reprise : réessayez.');
+        if (moved.length !== dto.deviceIds.length)
+          throw SocleError.conflict(
+            'DEVICE_NOT_RETIRED',
+            'Un appareil a changé d’état pendant la reprise : réessayez.',
+          );
         await manager.query(
           `INSERT INTO reprise_devices (device_id, reprise_id, collectivite_id, device_state) SELECT unnest($1::uuid[]), $2, $3, 'taken_back'`,
           [dto.deviceIds, id, collectiviteId],
         );
         const bySerial = new Map(devices.map((device) => [device.id, device.serial_number]));
         await this.audit.recordMany(manager, actor, [
-          { action: 'reprise.create', entityType: 'reprise', entityId: id, summary: { after: { kind: dto.kind, partyName: dto.partyName, slipNumber, date, devices: dto.deviceIds.length } } },
+          {
+            action: 'reprise.create',
+            entityType: 'reprise',
+            entityId: id,
+            summary: {
+              after: { kind: dto.kind, partyName: dto.partyName, slipNumber, date, devices: dto.deviceIds.length },
+            },
+          },
           ...dto.deviceIds.map((deviceId) => ({
             action: 'device.take_back',
             entityType: 'device',
             entityId: deviceId,
-            summary: { before: { state: 'retired' }, after: { state: 'taken_back' }, repriseId: id, slipNumber, serialNumber: bySerial.get(deviceId) },
+            summary: {
+              before: { state: 'retired' },
+              after: { state: 'taken_back' },
+              repriseId: id,
+              slipNumber,
+              serialNumber: bySerial.get(deviceId),
+            },
           })),
         ]);
       });
@@ -94,7 +115,11 @@ export class ReprisesService {
   }
 
   /** Locked in id order so two reprises racing for the same devices queue up instead of deadlocking. */
-  private async lockDevices(manager: EntityManager, collectiviteId: string, deviceIds: string[]): Promise<LockedDevice[]> {
+  private async lockDevices(
+    manager: EntityManager,
+    collectiviteId: string,
+    deviceIds: string[],
+  ): Promise<LockedDevice[]> {
     return manager.query(
       `SELECT d.id, d.serial_number, d.state, rd.reprise_id, r.slip_number
          FROM devices d
@@ -113,30 +138,58 @@ function checkHandable(requested: string[], devices: LockedDevice[]): void {
   const found = new Set(devices.map((device) => device.id));
   const missing = requested.filter((id) => !found.has(id));
   if (missing.length) {
-    throw new SocleError(404, 'DEVICE_NOT_FOUND', `${missing.length} appareil(s) inconnu(s) ou inaccessible(s) : vérifiez la liste.`, { deviceIds: missing });
+    throw new SocleError(
+      404,
+      'DEVICE_NOT_FOUND',
+      `${missing.length} appareil(s) inconnu(s) ou inaccessible(s) : vérifiez la liste.`,
+      { deviceIds: missing },
+    );
   }
   const taken = devices.filter((device) => device.reprise_id);
   if (taken.length) {
-    throw SocleError.conflict('DEVICE_ALREADY_IN_REPRISE', `Déjà repris : ${taken.map((device) => `${device.serial_number} (bordereau ${device.slip_number})`).join(', ')}. Un appareil ne figure que dans une reprise.`, {
-      devices: taken.map((device) => ({ id: device.id, serialNumber: device.serial_number, currentState: device.state, repriseId: device.reprise_id })),
-    });
+    throw SocleError.conflict(
+      'DEVICE_ALREADY_IN_REPRISE',
+      `Déjà repris : ${taken.map((device) => `${device.serial_number} (bordereau ${device.slip_number})`).join(', ')}. Un appareil ne figure que dans une reprise.`,
+      {
+        devices: taken.map((device) => ({
+          id: device.id,
+          serialNumber: device.serial_number,
+          currentState: device.state,
+          repriseId: device.reprise_id,
+        })),
+      },
+    );
   }
   const notRetired = devices.filter((device) => device.state !== 'retired');
   if (notRetired.length) {
-    throw SocleError.conflict('DEVICE_NOT_RETIRED', `Seuls les appareils retirés peuvent être repris : ${notRetired.map((device) => `${device.serial_number} est « ${deviceStateLabel(device.state)} »`).join(', ')}. Retirez-les d'abord (effacement confirmé ou retrait forcé).`, {
-      devices: notRetired.map((device) => ({ id: device.id, serialNumber: device.serial_number, currentState: device.state })),
-    });
+    throw SocleError.conflict(
+      'DEVICE_NOT_RETIRED',
+      `Seuls les appareils retirés peuvent être repris : ${notRetired.map((device) => `${device.serial_number} est « ${deviceStateLabel(device.state)} »`).join(', ')}. Retirez-les d'abord (effacement confirmé ou retrait forcé).`,
+      {
+        devices: notRetired.map((device) => ({
+          id: device.id,
+          serialNumber: device.serial_number,
+          currentState: device.state,
+        })),
+      },
+    );
   }
 }
 
 function translateRepriseConstraint(error: unknown, slipNumber?: string): unknown {
   switch (violatedConstraint(error)) {
     case 'uq_reprises_slip':
-      return SocleError.conflict('SLIP_NUMBER_TAKEN', `Un bordereau n° ${slipNumber} existe déjà : vérifiez le numéro.`);
+      return SocleError.conflict(
+        'SLIP_NUMBER_TAKEN',
+        `Un bordereau n° ${slipNumber} existe déjà : vérifiez le numéro.`,
+      );
     case 'pk_reprise_devices':
-      return SocleError.conflict('DEVICE_ALREADY_IN_REPRISE', 'Un de ces appareils est déjà dans une reprise : un appareil ne figure que dans une reprise.');
+      return SocleError.conflict(
+        'DEVICE_ALREADY_IN_REPRISE',
+        'Un de ces appareils est déjà dans une reprise : un appareil ne figure que dans une reprise.',
+      );
     case 'fk_reprise_devices_device_taken_back':
-      return SocleError.conflict('DEVICE_NOT_RETIRED', "Seuls les appareils retirés peuvent être repris.");
+      return SocleError.conflict('DEVICE_NOT_RETIRED', 'Seuls les appareils retirés peuvent être repris.');
     default:
       return error;
   }

@@ -23,18 +23,31 @@ describe('certificate authorities', () => {
     const years = (hierarchy.root.notAfter.getTime() - Date.now()) / (365.25 * 86_400_000);
     expect(years).toBeGreaterThan(19.9);
     expect(years).toBeLessThan(20.1);
-    expect(Date.parse(new X509Certificate(hierarchy.root.certificatePem).validTo)).toBe(hierarchy.root.notAfter.getTime());
+    expect(Date.parse(new X509Certificate(hierarchy.root.certificatePem).validTo)).toBe(
+      hierarchy.root.notAfter.getTime(),
+    );
   });
 
   it('makes an intermediate that the root vouches for, cannot sign other CAs and names its collectivité', () => {
     expect(workspace.ok('verify', '-CAfile', 'root.pem', 'intermediate.pem')).toContain('intermediate.pem: OK');
-    const text = workspace.ok('x509', '-in', 'intermediate.pem', '-noout', '-text', '-nameopt', 'utf8,sep_comma_plus_space');
+    const text = workspace.ok(
+      'x509',
+      '-in',
+      'intermediate.pem',
+      '-noout',
+      '-text',
+      '-nameopt',
+      'utf8,sep_comma_plus_space',
+    );
     expect(text).toMatch(/Basic Constraints: critical\s+CA:TRUE, pathlen:0/);
     expect(text).toMatch(/Key Usage: critical\s+Certificate Sign, CRL Sign\n/);
     expect(text).toContain('Public-Key: (3072 bit)');
     expect(text).toContain(`OU=${hierarchy.collectiviteId}`);
     expect(text).toContain('CN=Communauté de communes du Pays de l’Étang');
-    const rootSki = workspace.ok('x509', '-in', 'root.pem', '-noout', '-ext', 'subjectKeyIdentifier').split('\n')[1].trim();
+    const rootSki = workspace
+      .ok('x509', '-in', 'root.pem', '-noout', '-ext', 'subjectKeyIdentifier')
+      .split('\n')[1]
+      .trim();
     expect(text).toMatch(new RegExp(`Authority Key Identifier: \\s*(keyid:)?${rootSki}`));
   });
 
@@ -48,7 +61,9 @@ describe('certificate authorities', () => {
   it('returns the private key that matches each certificate', () => {
     for (const ca of [hierarchy.root, hierarchy.intermediate]) {
       const fromKey = workspace.ok('pkey', '-pubout', '-in', workspace.file('key.pem', ca.privateKeyPem));
-      const fromCertificate = new X509Certificate(ca.certificatePem).publicKey.export({ type: 'spki', format: 'pem' }).toString();
+      const fromCertificate = new X509Certificate(ca.certificatePem).publicKey
+        .export({ type: 'spki', format: 'pem' })
+        .toString();
       expect(fromKey.trim()).toBe(fromCertificate.trim());
     }
   });

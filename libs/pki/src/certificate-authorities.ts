@@ -1,4 +1,12 @@
-import { newCertificate, nameAttribute, OID, ORGANIZATION, signAndEncode, subjectKeyIdentifier, validityFor } from './certificate-fields';
+import {
+  newCertificate,
+  nameAttribute,
+  OID,
+  ORGANIZATION,
+  signAndEncode,
+  subjectKeyIdentifier,
+  validityFor,
+} from './certificate-fields';
 import { issuerDetails, SigningCa } from './issuing-ca';
 import { generateRsaKeyPair, RsaKeyBits } from './rsa-keys';
 
@@ -32,7 +40,11 @@ export function createRootCa(options: RootCaOptions): CreatedCa {
     { name: 'keyUsage', critical: true, keyCertSign: true, cRLSign: true },
     subjectKeyIdentifier(keys.keyIdentifier),
   ]);
-  return { certificatePem: signAndEncode(cert, keys.privateKey).certificatePem, privateKeyPem: keys.privateKeyPem, notAfter: validity.notAfter };
+  return {
+    certificatePem: signAndEncode(cert, keys.privateKey).certificatePem,
+    privateKeyPem: keys.privateKeyPem,
+    notAfter: validity.notAfter,
+  };
 }
 
 /** One per collectivité, so its devices can be told apart (and its CA revoked) without touching the others. */
@@ -52,5 +64,9 @@ export function createIntermediateCa(root: SigningCa, options: IntermediateCaOpt
     subjectKeyIdentifier(keys.keyIdentifier),
     { name: 'authorityKeyIdentifier', keyIdentifier: issuer.keyIdentifier },
   ]);
-  return { certificatePem: signAndEncode(cert, root.key).certificatePem, privateKeyPem: keys.privateKeyPem, notAfter: validity.notAfter };
+  return {
+    certificatePem: signAndEncode(cert, root.key).certificatePem,
+    privateKeyPem: keys.privateKeyPem,
+    notAfter: validity.notAfter,
+  };
 }

@@ -29,7 +29,9 @@ export class CertificateAuthorityStore {
   rootCa(): Promise<CertificateAuthority> {
     this.root ??= this.remembered(
       this.dataSource.transaction((manager) =>
-        this.findOrCreate(manager, { kind: 'root', collectiviteId: null }, () => createRootCa({ commonName: ROOT_COMMON_NAME })),
+        this.findOrCreate(manager, { kind: 'root', collectiviteId: null }, () =>
+          createRootCa({ commonName: ROOT_COMMON_NAME }),
+        ),
       ),
       () => (this.root = undefined),
     );
@@ -58,7 +60,9 @@ export class CertificateAuthorityStore {
   async issuerOf(certificate: X509Certificate, fingerprint: string): Promise<CertificateAuthority | null> {
     const known = this.bySubject.get(certificate.issuer);
     if (known) return known;
-    const issued = await this.dataSource.getRepository(IssuedCertificate).findOne({ where: { fingerprint }, relations: { issuer: true } });
+    const issued = await this.dataSource
+      .getRepository(IssuedCertificate)
+      .findOne({ where: { fingerprint }, relations: { issuer: true } });
     if (!issued?.issuer) return null;
     this.rememberSubject(issued.issuer);
     return issued.issuer;
@@ -81,11 +85,17 @@ export class CertificateAuthorityStore {
     try {
       return this.secrets.open(ca.sealedPrivateKey, ca.id);
     } catch {
-      throw new Error(`Cannot decrypt the private key of CA ${ca.id}: SOCLE_MASTER_KEY is not the key it was sealed with`);
+      throw new Error(
+        `Cannot decrypt the private key of CA ${ca.id}: SOCLE_MASTER_KEY is not the key it was sealed with`,
+      );
     }
   }
 
-  private async findOrCreateIntermediate(manager: EntityManager, collectiviteId: string, name: string): Promise<CertificateAuthority> {
+  private async findOrCreateIntermediate(
+    manager: EntityManager,
+    collectiviteId: string,
+    name: string,
+  ): Promise<CertificateAuthority> {
     const root = await this.rootCa();
     return this.findOrCreate(manager, { kind: 'collectivite', collectiviteId }, () =>
       createIntermediateCa(this.signer(root), { collectiviteId, name }),
@@ -102,15 +112,24 @@ export class CertificateAuthorityStore {
     const existing = await repository.findOneBy(where);
     if (existing) return existing;
     // Key generation takes a while: one process does it, the others wait here and then read its row.
-    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`socle.pki.ca:${identity.collectiviteId ?? 'root'}`]);
+    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+      `socle.pki.ca:${identity.collectiviteId ?? 'root'}`,
+    ]);
     const createdMeanwhile = await repository.findOneBy(where);
     if (createdMeanwhile) return createdMeanwhile;
     const created = create();
-    const ca = repository.create({ ...identity, id: randomUUID(), certificatePem: created.certificatePem, notAfter: created.notAfter });
+    const ca = repository.create({
+      ...identity,
+      id: randomUUID(),
+      certificatePem: created.certificatePem,
+      notAfter: created.notAfter,
+    });
     ca.sealedPrivateKey = this.secrets.seal(created.privateKeyPem, ca.id);
     await repository.insert(ca);
     this.keys.set(ca.id, privateKeyObject(created.privateKeyPem));
-    this.logger.log(`Created ${identity.kind} CA ${ca.id}${identity.collectiviteId ? ` for collectivité ${identity.collectiviteId}` : ''}`);
+    this.logger.log(
+      `Created ${identity.kind} CA ${ca.id}${identity.collectiviteId ? ` for collectivité ${identity.collectiviteId}` : ''}`,
+    );
     return ca;
   }
 

@@ -8,8 +8,14 @@ export type CertificateAuthorityKind = 'root' | 'collectivite';
  */
 @Entity('certificate_authorities')
 @Index('uq_certificate_authorities_root', ['kind'], { unique: true, where: `kind = 'root'` })
-@Index('uq_certificate_authorities_collectivite', ['collectiviteId'], { unique: true, where: 'collectivite_id IS NOT NULL' })
-@Check('chk_certificate_authorities_kind', `(kind = 'root' AND collectivite_id IS NULL) OR (kind = 'collectivite' AND collectivite_id IS NOT NULL)`)
+@Index('uq_certificate_authorities_collectivite', ['collectiviteId'], {
+  unique: true,
+  where: 'collectivite_id IS NOT NULL',
+})
+@Check(
+  'chk_certificate_authorities_kind',
+  `(kind = 'root' AND collectivite_id IS NULL) OR (kind = 'collectivite' AND collectivite_id IS NOT NULL)`,
+)
 export class CertificateAuthority {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -46,12 +46,18 @@ export function nameAttribute(type: string, value: string): forge.pki.Certificat
 export function distinguishedName(attributes: readonly forge.pki.CertificateField[]): string {
   return [...attributes]
     .reverse()
-    .map((attribute) => `${SHORT_NAMES[attribute.type ?? ''] ?? attribute.type}=${escapeNameValue(String(attribute.value))}`)
+    .map(
+      (attribute) =>
+        `${SHORT_NAMES[attribute.type ?? ''] ?? attribute.type}=${escapeNameValue(String(attribute.value))}`,
+    )
     .join(',');
 }
 
 function escapeNameValue(value: string): string {
-  return value.replace(/[\\,+"<>;]/g, '\\$&').replace(/^[ #]/, '\\$&').replace(/ $/, '\\ ');
+  return value
+    .replace(/[\\,+"<>;]/g, '\\$&')
+    .replace(/^[ #]/, '\\$&')
+    .replace(/ $/, '\\ ');
 }
 
 export interface Validity {
@@ -85,7 +91,10 @@ export function signAndEncode(cert: forge.pki.Certificate, issuerKey: KeyObject)
 
 /** Given precomputed, so forge does not derive it again in JavaScript. */
 export function subjectKeyIdentifier(keyIdentifier: string): { name: string; value: forge.asn1.Asn1 } {
-  return { name: 'subjectKeyIdentifier', value: forge.asn1.create(forge.asn1.Class.UNIVERSAL, forge.asn1.Type.OCTETSTRING, false, keyIdentifier) };
+  return {
+    name: 'subjectKeyIdentifier',
+    value: forge.asn1.create(forge.asn1.Class.UNIVERSAL, forge.asn1.Type.OCTETSTRING, false, keyIdentifier),
+  };
 }
 
 export function newCertificate(

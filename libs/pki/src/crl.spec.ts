@@ -34,7 +34,11 @@ describe('buildCrl', () => {
       buildCrl({
         ca: hierarchy.intermediateSigner,
         revoked: [
-          { serialNumber: revokedSerial, revokedAt: new Date(thisUpdate.getTime() - 60_000), reason: 'cessationOfOperation' },
+          {
+            serialNumber: revokedSerial,
+            revokedAt: new Date(thisUpdate.getTime() - 60_000),
+            reason: 'cessationOfOperation',
+          },
           { serialNumber: '00ff', revokedAt: new Date(thisUpdate.getTime() - DAY_MS) },
         ],
         thisUpdate,
@@ -61,7 +65,16 @@ describe('buildCrl', () => {
   });
 
   it('makes OpenSSL refuse the revoked device and still accept the others', () => {
-    const args = ['verify', '-crl_check', '-CRLfile', 'crl.pem', '-CAfile', 'root.pem', '-untrusted', 'intermediate.pem'];
+    const args = [
+      'verify',
+      '-crl_check',
+      '-CRLfile',
+      'crl.pem',
+      '-CAfile',
+      'root.pem',
+      '-untrusted',
+      'intermediate.pem',
+    ];
     const refused = workspace.run(...args, 'revoked.pem');
     expect(refused.status).not.toBe(0);
     expect(refused.output).toContain('certificate revoked');
@@ -82,7 +95,13 @@ describe('buildCrl', () => {
   it('builds a valid empty CRL for a CA that revoked nothing, far beyond 2049', () => {
     workspace.file(
       'empty.pem',
-      buildCrl({ ca: hierarchy.rootSigner, revoked: [], thisUpdate: new Date(), nextUpdate: new Date('2051-01-01T00:00:00Z'), crlNumber: 1 }),
+      buildCrl({
+        ca: hierarchy.rootSigner,
+        revoked: [],
+        thisUpdate: new Date(),
+        nextUpdate: new Date('2051-01-01T00:00:00Z'),
+        crlNumber: 1,
+      }),
     );
     expect(workspace.ok('crl', '-in', 'empty.pem', '-CAfile', 'root.pem', '-verify', '-noout')).toContain('verify OK');
     const text = workspace.ok('crl', '-in', 'empty.pem', '-noout', '-text');

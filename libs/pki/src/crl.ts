@@ -55,7 +55,10 @@ export function buildCrl(request: CrlRequest): string {
     ...(request.revoked.length ? [asn1(Class.UNIVERSAL, Type.SEQUENCE, true, request.revoked.map(revokedEntry))] : []),
     asn1(Class.CONTEXT_SPECIFIC, 0, true, [
       asn1(Class.UNIVERSAL, Type.SEQUENCE, true, [
-        extension(OID_AUTHORITY_KEY_IDENTIFIER, asn1(Class.UNIVERSAL, Type.SEQUENCE, true, [asn1(Class.CONTEXT_SPECIFIC, 0, false, issuer.keyIdentifier)])),
+        extension(
+          OID_AUTHORITY_KEY_IDENTIFIER,
+          asn1(Class.UNIVERSAL, Type.SEQUENCE, true, [asn1(Class.CONTEXT_SPECIFIC, 0, false, issuer.keyIdentifier)]),
+        ),
         extension(OID_CRL_NUMBER, integer(BigInt(request.crlNumber))),
       ]),
     ]),
@@ -71,7 +74,9 @@ export function buildCrl(request: CrlRequest): string {
 
 function revokedEntry(entry: RevokedCertificate): forge.asn1.Asn1 {
   const code = entry.reason ? REVOCATION_REASON_CODES[entry.reason as RevocationReason] : undefined;
-  const extensions = code ? [extension(OID_REASON_CODE, asn1(Class.UNIVERSAL, Type.ENUMERATED, false, String.fromCharCode(code)))] : [];
+  const extensions = code
+    ? [extension(OID_REASON_CODE, asn1(Class.UNIVERSAL, Type.ENUMERATED, false, String.fromCharCode(code)))]
+    : [];
   return asn1(Class.UNIVERSAL, Type.SEQUENCE, true, [
     integer(BigInt(`0x${entry.serialNumber}`)),
     time(entry.revokedAt),

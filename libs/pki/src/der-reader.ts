@@ -41,7 +41,7 @@ export function readElement(der: Buffer, offset: number, limit: number): DerElem
 
 export function readChildren(der: Buffer, parent: DerElement): DerElement[] {
   const children: DerElement[] = [];
-  for (let offset = parent.contentStart; offset < parent.end; ) {
+  for (let offset = parent.contentStart; offset < parent.end;) {
     const child = readElement(der, offset, parent.end);
     children.push(child);
     offset = child.end;

@@ -26,10 +26,14 @@ export class DeviceCertificateGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<DeviceRequest>();
-    const fingerprint = this.config.gatewayMode === 'proxy' ? await this.forwardedFingerprint(request) : this.tlsFingerprint(request);
+    const fingerprint =
+      this.config.gatewayMode === 'proxy' ? await this.forwardedFingerprint(request) : this.tlsFingerprint(request);
     const certificate = await this.pki.findActiveDeviceCertificate(fingerprint);
     if (!certificate?.deviceId) {
-      throw unauthorized('CERTIFICATE_REJECTED', "Certificat d'appareil inconnu, expiré ou révoqué : réinscrivez l'appareil.");
+      throw unauthorized(
+        'CERTIFICATE_REJECTED',
+        "Certificat d'appareil inconnu, expiré ou révoqué : réinscrivez l'appareil.",
+      );
     }
     const device = await this.dataSource.getRepository(Device).findOneBy({ id: certificate.deviceId });
     if (!device || isShutOut(device.state) || device.certificateId !== certificate.id) {
@@ -42,7 +46,11 @@ export class DeviceCertificateGuard implements CanActivate {
   private tlsFingerprint(request: Request): string {
     const socket = request.socket as TLSSocket;
     const peer = typeof socket.getPeerCertificate === 'function' ? socket.getPeerCertificate() : undefined;
-    if (!peer?.raw) throw unauthorized('CERTIFICATE_REQUIRED', "Certificat d'appareil absent : cette route exige le certificat reçu à l'inscription.");
+    if (!peer?.raw)
+      throw unauthorized(
+        'CERTIFICATE_REQUIRED',
+        "Certificat d'appareil absent : cette route exige le certificat reçu à l'inscription.",
+      );
     if (!socket.authorized) throw unauthorized('CERTIFICATE_REJECTED', "Certificat d'appareil non émis par Socle.");
     return createHash('sha256').update(peer.raw).digest('hex');
   }
@@ -54,7 +62,10 @@ export class DeviceCertificateGuard implements CanActivate {
     }
     const header = request.headers[this.config.clientCertHeader.toLowerCase()];
     if (typeof header !== 'string' || !header) {
-      throw unauthorized('CERTIFICATE_REQUIRED', "Certificat d'appareil absent : le relais doit transmettre le certificat client.");
+      throw unauthorized(
+        'CERTIFICATE_REQUIRED',
+        "Certificat d'appareil absent : le relais doit transmettre le certificat client.",
+      );
     }
     let pem: string;
     try {

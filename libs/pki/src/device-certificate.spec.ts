@@ -35,14 +35,25 @@ describe('device certificates', () => {
   afterAll(() => workspace.remove());
 
   it('chains to our root through the collectivité intermediate, for TLS client authentication', () => {
-    const output = workspace.ok('verify', '-purpose', 'sslclient', '-CAfile', 'root.pem', '-untrusted', 'intermediate.pem', 'leaf.pem');
+    const output = workspace.ok(
+      'verify',
+      '-purpose',
+      'sslclient',
+      '-CAfile',
+      'root.pem',
+      '-untrusted',
+      'intermediate.pem',
+      'leaf.pem',
+    );
     expect(output).toContain('leaf.pem: OK');
     expect(verifyIssuedBy(leafPem, [ours.root.certificatePem, ours.intermediate.certificatePem])).toBe(true);
   });
 
   it('names the device, its collectivité and its hardware serial, never what the CSR asked for', () => {
     const subject = workspace.ok('x509', '-in', 'leaf.pem', '-noout', '-subject', '-nameopt', 'RFC2253');
-    expect(subject.trim()).toBe(`subject=CN=${DEVICE_ID},serialNumber=${HARDWARE_SERIAL},OU=${ours.collectiviteId},O=Socle`);
+    expect(subject.trim()).toBe(
+      `subject=CN=${DEVICE_ID},serialNumber=${HARDWARE_SERIAL},OU=${ours.collectiviteId},O=Socle`,
+    );
     expect(subject).not.toContain('chosen-by-the-device');
   });
 
@@ -60,7 +71,9 @@ describe('device certificates', () => {
     const csrKey = workspace.ok('req', '-in', 'device.csr', '-noout', '-pubkey');
     const certificateKey = new X509Certificate(leafPem).publicKey;
     expect(certificateKey.export({ type: 'spki', format: 'pem' }).toString().trim()).toBe(csrKey.trim());
-    const sha1OfKey = createHash('sha1').update(certificateKey.export({ type: 'pkcs1', format: 'der' })).digest('hex');
+    const sha1OfKey = createHash('sha1')
+      .update(certificateKey.export({ type: 'pkcs1', format: 'der' }))
+      .digest('hex');
     const ski = workspace.ok('x509', '-in', 'leaf.pem', '-noout', '-ext', 'subjectKeyIdentifier').split('\n')[1];
     expect(ski.trim().replace(/:/g, '').toLowerCase()).toBe(sha1OfKey);
   });
@@ -92,7 +105,14 @@ describe('device certificates', () => {
 
   it('gives two issuances different serials', () => {
     const issue = () =>
-      issueDeviceCertificate({ ca: ours.intermediateSigner, csr: csrPem, deviceId: DEVICE_ID, collectiviteId: ours.collectiviteId, hardwareSerial: 'X', days: 1 });
+      issueDeviceCertificate({
+        ca: ours.intermediateSigner,
+        csr: csrPem,
+        deviceId: DEVICE_ID,
+        collectiviteId: ours.collectiviteId,
+        hardwareSerial: 'X',
+        days: 1,
+      });
     expect(issue().serialNumber).not.toBe(issue().serialNumber);
   });
 
@@ -107,17 +127,49 @@ describe('device certificates', () => {
     }).certificatePem;
     workspace.file('foreign.pem', foreign);
     workspace.file('foreign-intermediate.pem', theirs.intermediate.certificatePem);
-    const result = workspace.run('verify', '-CAfile', 'root.pem', '-untrusted', 'foreign-intermediate.pem', 'foreign.pem');
+    const result = workspace.run(
+      'verify',
+      '-CAfile',
+      'root.pem',
+      '-untrusted',
+      'foreign-intermediate.pem',
+      'foreign.pem',
+    );
     expect(result.status).not.toBe(0);
     expect(result.output).toContain('unable to get local issuer certificate');
     expect(verifyIssuedBy(foreign, [ours.root.certificatePem, ours.intermediate.certificatePem])).toBe(false);
-    expect(verifyIssuedBy(foreign, [ours.root.certificatePem, ours.intermediate.certificatePem, theirs.intermediate.certificatePem])).toBe(false);
+    expect(
+      verifyIssuedBy(foreign, [
+        ours.root.certificatePem,
+        ours.intermediate.certificatePem,
+        theirs.intermediate.certificatePem,
+      ]),
+    ).toBe(false);
   });
 
   it('rejects an impostor intermediate that copies our intermediate’s name under another root', () => {
-    const impostor = signerOf(createIntermediateCa(theirs.rootSigner, { collectiviteId: ours.collectiviteId, name: 'Communauté d’agglomération de Sète', keyBits: 2048 }));
-    const forged = issueDeviceCertificate({ ca: impostor, csr: csrPem, deviceId: DEVICE_ID, collectiviteId: ours.collectiviteId, hardwareSerial: 'X', days: 30 });
-    expect(verifyIssuedBy(forged.certificatePem, [ours.root.certificatePem, ours.intermediate.certificatePem, impostor.certificatePem])).toBe(false);
+    const impostor = signerOf(
+      createIntermediateCa(theirs.rootSigner, {
+        collectiviteId: ours.collectiviteId,
+        name: 'Communauté d’agglomération de Sète',
+        keyBits: 2048,
+      }),
+    );
+    const forged = issueDeviceCertificate({
+      ca: impostor,
+      csr: csrPem,
+      deviceId: DEVICE_ID,
+      collectiviteId: ours.collectiviteId,
+      hardwareSerial: 'X',
+      days: 30,
+    });
+    expect(
+      verifyIssuedBy(forged.certificatePem, [
+        ours.root.certificatePem,
+        ours.intermediate.certificatePem,
+        impostor.certificatePem,
+      ]),
+    ).toBe(false);
   });
 
   it('accepts only a leaf, through an intermediate, within every validity period', () => {

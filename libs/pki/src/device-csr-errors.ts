@@ -25,12 +25,15 @@ const MESSAGES: Record<CsrProblem, (details: Record<string, string | number>) =>
     "La demande de certificat (CSR) n'est pas au format PEM : envoyez le bloc « -----BEGIN CERTIFICATE REQUEST----- … -----END CERTIFICATE REQUEST----- » généré par l'appareil.",
   not_a_csr: ({ label }) =>
     `Le document PEM envoyé est de type « ${label} », pas une demande de certificat (CSR) : envoyez le bloc « CERTIFICATE REQUEST » généré par l'appareil, ni son certificat ni sa clé.`,
-  unreadable: () => `La demande de certificat (CSR) est illisible : ce n'est pas une requête PKCS#10 valide (contenu tronqué ou altéré). ${REGENERATE}`,
+  unreadable: () =>
+    `La demande de certificat (CSR) est illisible : ce n'est pas une requête PKCS#10 valide (contenu tronqué ou altéré). ${REGENERATE}`,
   unreadable_key: () => `La clé publique contenue dans la demande de certificat (CSR) est illisible. ${REGENERATE}`,
   key_not_rsa: ({ keyType }) =>
     `La clé de la demande de certificat est de type « ${keyType} » : Socle n'accepte que des clés RSA d'au moins 2048 bits. ${NEW_RSA_KEY}`,
-  key_too_small: ({ keyBits }) => `La clé RSA de la demande de certificat ne fait que ${keyBits} bits, il en faut au moins 2048. ${NEW_RSA_KEY}`,
-  key_too_large: ({ keyBits }) => `La clé RSA de la demande de certificat fait ${keyBits} bits, au-delà des 8192 bits acceptés. ${NEW_RSA_KEY}`,
+  key_too_small: ({ keyBits }) =>
+    `La clé RSA de la demande de certificat ne fait que ${keyBits} bits, il en faut au moins 2048. ${NEW_RSA_KEY}`,
+  key_too_large: ({ keyBits }) =>
+    `La clé RSA de la demande de certificat fait ${keyBits} bits, au-delà des 8192 bits acceptés. ${NEW_RSA_KEY}`,
   unsupported_signature_algorithm: ({ algorithm }) =>
     `La demande de certificat est signée avec un algorithme non accepté (${algorithm}) : signez-la en RSA avec SHA-256 (ou SHA-384, SHA-512).`,
   bad_signature: () =>

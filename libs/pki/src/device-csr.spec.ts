@@ -11,7 +11,8 @@ function problemOf(input: unknown): CsrProblem | 'accepted' {
     parseDeviceCsr(input as string);
     return 'accepted';
   } catch (error) {
-    if (!(error instanceof SocleError)) throw new Error(`parseDeviceCsr threw something else than a SocleError: ${String(error)}`);
+    if (!(error instanceof SocleError))
+      throw new Error(`parseDeviceCsr threw something else than a SocleError: ${String(error)}`);
     expect(error.code).toBe('CSR_INVALID');
     expect(error.status).toBe(400);
     return error.details?.problem as CsrProblem;
@@ -40,7 +41,11 @@ describe('parseDeviceCsr', () => {
   it('accepts an OpenSSL request and keeps its 2048-bit key', () => {
     const csr = parseDeviceCsr(validCsr);
     expect(csr.publicKeyBits).toBe(2048);
-    const expectedModulus = workspace.ok('req', '-in', 'valid.csr', '-noout', '-modulus').split('=')[1].trim().toLowerCase();
+    const expectedModulus = workspace
+      .ok('req', '-in', 'valid.csr', '-noout', '-modulus')
+      .split('=')[1]
+      .trim()
+      .toLowerCase();
     expect(csr.publicKey.n.toString(16)).toBe(expectedModulus.replace(/^0+/, ''));
   });
 
@@ -48,7 +53,9 @@ describe('parseDeviceCsr', () => {
     expect(parseDeviceCsr(agentStyleCsr().csrPem).publicKeyBits).toBe(2048);
     expect(parseDeviceCsr(agentStyleCsr(3072).csrPem).publicKeyBits).toBe(3072);
     expect(parseDeviceCsr(armored(derOf(validCsr), 'NEW CERTIFICATE REQUEST')).publicKeyBits).toBe(2048);
-    expect(parseDeviceCsr(`Certificate request for tablet 7\r\n${validCsr.replace(/\n/g, '\r\n')}`).publicKeyBits).toBe(2048);
+    expect(parseDeviceCsr(`Certificate request for tablet 7\r\n${validCsr.replace(/\n/g, '\r\n')}`).publicKeyBits).toBe(
+      2048,
+    );
   });
 
   it('says the request is missing when it is empty or absent', () => {
@@ -74,7 +81,9 @@ describe('parseDeviceCsr', () => {
   it('calls unreadable a valid PEM whose content is not a PKCS#10 request', () => {
     expect(problemOf(armored(derOf(root.certificatePem)))).toBe('unreadable');
     expect(problemOf(armored(Buffer.from('not DER at all')))).toBe('unreadable');
-    expect(problemOf('-----BEGIN CERTIFICATE REQUEST-----\n!!!!\n-----END CERTIFICATE REQUEST-----')).toBe('unreadable');
+    expect(problemOf('-----BEGIN CERTIFICATE REQUEST-----\n!!!!\n-----END CERTIFICATE REQUEST-----')).toBe(
+      'unreadable',
+    );
     expect(problemOf('-----BEGIN CERTIFICATE REQUEST-----\nMIIB\n')).toBe('unreadable');
     expect(problemOf(armored(derOf(validCsr).subarray(0, 200)))).toBe('unreadable');
     expect(problemOf(armored(Buffer.concat([derOf(validCsr), Buffer.of(0)])))).toBe('unreadable');
@@ -96,9 +105,15 @@ describe('parseDeviceCsr', () => {
 
   it('rejects small and non-RSA keys, and SHA-1 signatures, saying what to do', () => {
     expect(problemOf(opensslCsr(workspace, 'small', ['-newkey', 'rsa:1024']))).toBe('key_too_small');
-    expect(problemOf(opensslCsr(workspace, 'ec', ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1']))).toBe('key_not_rsa');
-    expect(problemOf(opensslCsr(workspace, 'sha1', ['-newkey', 'rsa:2048'], ['-sha1']))).toBe('unsupported_signature_algorithm');
-    expect(() => parseDeviceCsr(workspace.read('small.csr'))).toThrow(/ne fait que 1024 bits, il en faut au moins 2048/);
+    expect(problemOf(opensslCsr(workspace, 'ec', ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1']))).toBe(
+      'key_not_rsa',
+    );
+    expect(problemOf(opensslCsr(workspace, 'sha1', ['-newkey', 'rsa:2048'], ['-sha1']))).toBe(
+      'unsupported_signature_algorithm',
+    );
+    expect(() => parseDeviceCsr(workspace.read('small.csr'))).toThrow(
+      /ne fait que 1024 bits, il en faut au moins 2048/,
+    );
   });
 
   it('refuses oversized input without parsing it', () => {
@@ -114,7 +129,11 @@ describe('parseDeviceCsr', () => {
       mutated[Math.floor(Math.random() * mutated.length)] ^= 1 << Math.floor(Math.random() * 8);
       outcomes.add(problemOf(armored(mutated)));
       outcomes.add(problemOf(armored(der.subarray(0, Math.floor(Math.random() * der.length)))));
-      outcomes.add(problemOf(`-----BEGIN CERTIFICATE REQUEST-----${randomBytes(40).toString('latin1')}-----END CERTIFICATE REQUEST-----`));
+      outcomes.add(
+        problemOf(
+          `-----BEGIN CERTIFICATE REQUEST-----${randomBytes(40).toString('latin1')}-----END CERTIFICATE REQUEST-----`,
+        ),
+      );
     }
     expect(outcomes).toContain('unreadable');
     expect(outcomes).toContain('bad_signature');

@@ -64,7 +64,9 @@ function parse(pem: unknown): DeviceCsr {
   if (!hash) throw csrInvalid('unsupported_signature_algorithm', { algorithm: oidName(parts.signatureOid) });
   if (!verify(hash, parts.signedBytes, key.object, parts.signature)) throw csrInvalid('bad_signature');
   return {
-    publicKey: forge.pki.publicKeyFromAsn1(forge.asn1.fromDer(parts.subjectPublicKeyInfo.toString('binary'))) as forge.pki.rsa.PublicKey,
+    publicKey: forge.pki.publicKeyFromAsn1(
+      forge.asn1.fromDer(parts.subjectPublicKeyInfo.toString('binary')),
+    ) as forge.pki.rsa.PublicKey,
     publicKeyBits: key.bits,
     keyIdentifier: keyIdentifierOf(key.object),
   };
@@ -89,7 +91,8 @@ function readRequest(der: Buffer): RequestParts {
   const [info, algorithm, signature, ...extra] = readChildren(der, request);
   if (extra.length) throw new MalformedDer('unexpected element after the signature');
   const [version, subject, subjectPublicKeyInfo] = readChildren(der, expectTag(info, DER_TAG.sequence));
-  if (!contentOf(der, expectTag(version, DER_TAG.integer)).equals(Buffer.of(0))) throw new MalformedDer('only PKCS#10 v1 exists');
+  if (!contentOf(der, expectTag(version, DER_TAG.integer)).equals(Buffer.of(0)))
+    throw new MalformedDer('only PKCS#10 v1 exists');
   expectTag(subject, DER_TAG.sequence);
   const signatureOid = expectTag(readChildren(der, expectTag(algorithm, DER_TAG.sequence))[0], DER_TAG.oid);
   const bits = contentOf(der, expectTag(signature, DER_TAG.bitString));
@@ -109,7 +112,8 @@ function readPublicKey(subjectPublicKeyInfo: Buffer): { object: KeyObject; bits:
   } catch {
     throw csrInvalid('unreadable_key');
   }
-  if (object.asymmetricKeyType !== 'rsa') throw csrInvalid('key_not_rsa', { keyType: object.asymmetricKeyType ?? 'inconnu' });
+  if (object.asymmetricKeyType !== 'rsa')
+    throw csrInvalid('key_not_rsa', { keyType: object.asymmetricKeyType ?? 'inconnu' });
   const bits = object.asymmetricKeyDetails?.modulusLength ?? 0;
   if (bits < MIN_KEY_BITS) throw csrInvalid('key_too_small', { keyBits: bits });
   if (bits > MAX_KEY_BITS) throw csrInvalid('key_too_large', { keyBits: bits });

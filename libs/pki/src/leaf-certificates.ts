@@ -1,6 +1,15 @@
 import { isIP } from 'node:net';
 import * as forge from 'node-forge';
-import { distinguishedName, nameAttribute, newCertificate, OID, ORGANIZATION, signAndEncode, subjectKeyIdentifier, validityFor } from './certificate-fields';
+import {
+  distinguishedName,
+  nameAttribute,
+  newCertificate,
+  OID,
+  ORGANIZATION,
+  signAndEncode,
+  subjectKeyIdentifier,
+  validityFor,
+} from './certificate-fields';
 import { DeviceCsr, parseDeviceCsr } from './device-csr';
 import { issuerDetails, SigningCa } from './issuing-ca';
 import { generateRsaKeyPair } from './rsa-keys';
@@ -52,7 +61,9 @@ export function issueDeviceCertificate(request: DeviceCertificateRequest): Issue
 }
 
 /** Unsigned, so a benchmark can compare signers on the very same structure. */
-export function buildDeviceCertificate(request: Omit<DeviceCertificateRequest, 'ca'> & { ca: Pick<SigningCa, 'certificatePem'> }): forge.pki.Certificate {
+export function buildDeviceCertificate(
+  request: Omit<DeviceCertificateRequest, 'ca'> & { ca: Pick<SigningCa, 'certificatePem'> },
+): forge.pki.Certificate {
   const csr = typeof request.csr === 'string' ? parseDeviceCsr(request.csr) : request.csr;
   const issuer = issuerDetails(request.ca.certificatePem);
   const subject = [
@@ -61,7 +72,12 @@ export function buildDeviceCertificate(request: Omit<DeviceCertificateRequest, '
     nameAttribute(OID.serialNumber, request.hardwareSerial),
     nameAttribute(OID.commonName, request.deviceId),
   ];
-  const cert = newCertificate(csr.publicKey, subject, issuer.subject, validityFor(request.days, request.now ?? new Date(), issuer.notAfter));
+  const cert = newCertificate(
+    csr.publicKey,
+    subject,
+    issuer.subject,
+    validityFor(request.days, request.now ?? new Date(), issuer.notAfter),
+  );
   cert.setExtensions([
     { name: 'basicConstraints', critical: true, cA: false },
     { name: 'keyUsage', critical: true, digitalSignature: true, keyEncipherment: true },
@@ -87,7 +103,12 @@ export function issueServerCertificate(request: ServerCertificateRequest): Issue
     { name: 'basicConstraints', critical: true, cA: false },
     { name: 'keyUsage', critical: true, digitalSignature: true, keyEncipherment: true },
     { name: 'extKeyUsage', serverAuth: true },
-    { name: 'subjectAltName', altNames: hostnames.map((hostname) => (isIP(hostname) ? { type: SAN_IP, ip: hostname } : { type: SAN_DNS, value: hostname })) },
+    {
+      name: 'subjectAltName',
+      altNames: hostnames.map((hostname) =>
+        isIP(hostname) ? { type: SAN_IP, ip: hostname } : { type: SAN_DNS, value: hostname },
+      ),
+    },
     subjectKeyIdentifier(keys.keyIdentifier),
     { name: 'authorityKeyIdentifier', keyIdentifier: issuer.keyIdentifier },
   ]);
@@ -107,8 +128,16 @@ export interface ProfileSigningCertificateRequest {
 export function issueProfileSigningCertificate(request: ProfileSigningCertificateRequest): IssuedServerCertificate {
   const issuer = issuerDetails(request.ca.certificatePem);
   const keys = generateRsaKeyPair(2048);
-  const subject = [nameAttribute(OID.organization, ORGANIZATION), nameAttribute(OID.commonName, `Profils ${request.collectiviteName}`.slice(0, 64))];
-  const cert = newCertificate(keys.forgePublicKey, subject, issuer.subject, validityFor(request.days ?? 730, new Date(), issuer.notAfter));
+  const subject = [
+    nameAttribute(OID.organization, ORGANIZATION),
+    nameAttribute(OID.commonName, `Profils ${request.collectiviteName}`.slice(0, 64)),
+  ];
+  const cert = newCertificate(
+    keys.forgePublicKey,
+    subject,
+    issuer.subject,
+    validityFor(request.days ?? 730, new Date(), issuer.notAfter),
+  );
   cert.setExtensions([
     { name: 'basicConstraints', critical: true, cA: false },
     { name: 'keyUsage', critical: true, digitalSignature: true, nonRepudiation: true },
@@ -121,9 +150,13 @@ export function issueProfileSigningCertificate(request: ProfileSigningCertificat
 
 /** Whether a server certificate names exactly these hosts (order, case and IPv6 spelling aside). */
 export function sameServerNames(certificatePem: string, hostnames: readonly string[]): boolean {
-  const extension = forge.pki.certificateFromPem(certificatePem).getExtension('subjectAltName') as { altNames?: { type: number; value: string }[] } | null;
+  const extension = forge.pki.certificateFromPem(certificatePem).getExtension('subjectAltName') as {
+    altNames?: { type: number; value: string }[];
+  } | null;
   const inCertificate = (extension?.altNames ?? []).map((name) =>
-    name.type === SAN_IP ? `ip:${Buffer.from(name.value, 'binary').toString('hex')}` : `${name.type}:${name.value.toLowerCase()}`,
+    name.type === SAN_IP
+      ? `ip:${Buffer.from(name.value, 'binary').toString('hex')}`
+      : `${name.type}:${name.value.toLowerCase()}`,
   );
   const wanted = normalizedHostnames(hostnames).map((hostname) =>
     isIP(hostname) ? `ip:${ipBytes(hostname).toString('hex')}` : `${SAN_DNS}:${hostname}`,

@@ -32,7 +32,13 @@ describe('PkiService (PostgreSQL)', () => {
 
   async function enroll(service: PkiService, collectiviteId: string, commit = true) {
     const deviceId = randomUUID();
-    const input = { collectiviteId, collectiviteName: 'Commune de Saint-Étienne-de-Tinée', deviceId, hardwareSerial: `SN-${deviceId.slice(0, 8)}`, csr: agentStyleCsr().csrPem };
+    const input = {
+      collectiviteId,
+      collectiviteName: 'Commune de Saint-Étienne-de-Tinée',
+      deviceId,
+      hardwareSerial: `SN-${deviceId.slice(0, 8)}`,
+      csr: agentStyleCsr().csrPem,
+    };
     const rollback = new Error('rollback');
     let issued: Awaited<ReturnType<PkiService['issueDeviceCertificate']>> | undefined;
     await dataSources[0]
@@ -49,7 +55,9 @@ describe('PkiService (PostgreSQL)', () => {
   it('creates one root and one intermediate per collectivité, however many processes ask at once', async () => {
     const collectiviteId = randomUUID();
     const cas = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => (i % 2 ? otherProcess : pki).collectiviteCa(collectiviteId, 'Commune de Concurrence')),
+      Array.from({ length: 10 }, (_, i) =>
+        (i % 2 ? otherProcess : pki).collectiviteCa(collectiviteId, 'Commune de Concurrence'),
+      ),
     );
     expect(new Set(cas.map((ca) => ca.id)).size).toBe(1);
     expect(await dataSources[0].getRepository(CertificateAuthority).countBy({ collectiviteId })).toBe(1);
@@ -92,13 +100,19 @@ describe('PkiService (PostgreSQL)', () => {
     expect(await coldProcess.verifyForwardedCertificate(issued.certificatePem)).toBe(issued.certificate.fingerprint);
     expect(await pki.verifyForwardedCertificate(issued.certificatePem)).toBe(issued.certificate.fingerprint);
     expect(await pki.verifyForwardedCertificate(issued.caChain[0])).toBeNull();
-    expect(await pki.verifyForwardedCertificate('-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----')).toBeNull();
+    expect(
+      await pki.verifyForwardedCertificate('-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----'),
+    ).toBeNull();
   });
 
   it('revokes once, shuts the device out and publishes the serial in the next CRL', async () => {
     const issued = await enroll(pki, randomUUID());
     const before = await pki.crlPem();
-    expect(await dataSources[0].transaction((manager) => otherProcess.revoke(manager, issued.certificate.id, 'cessationOfOperation'))).toBe(true);
+    expect(
+      await dataSources[0].transaction((manager) =>
+        otherProcess.revoke(manager, issued.certificate.id, 'cessationOfOperation'),
+      ),
+    ).toBe(true);
     expect(await pki.revoke(dataSources[0].manager, issued.certificate.id, 'keyCompromise')).toBe(false);
     expect(await pki.findActiveDeviceCertificate(issued.certificate.fingerprint)).toBeNull();
 
@@ -106,15 +120,22 @@ describe('PkiService (PostgreSQL)', () => {
     expect(after).not.toBe(before);
     const crls = after.match(/-----BEGIN X509 CRL-----[^-]+-----END X509 CRL-----\n/g) ?? [];
     expect(crls.length).toBe(await dataSources[0].getRepository(CertificateAuthority).count());
-    const listing = crls.map((crl) => workspace.ok('crl', '-in', workspace.file('one.crl', crl), '-noout', '-text')).find((text) => text.includes(issued.certificate.serialNumber.toUpperCase()));
+    const listing = crls
+      .map((crl) => workspace.ok('crl', '-in', workspace.file('one.crl', crl), '-noout', '-text'))
+      .find((text) => text.includes(issued.certificate.serialNumber.toUpperCase()));
     expect(listing).toMatch(/Cessation Of Operation/);
     workspace.file('bundle.pem', await pki.caBundlePem());
-    for (const crl of crls) expect(workspace.ok('crl', '-in', workspace.file('one.crl', crl), '-CAfile', 'bundle.pem', '-verify', '-noout')).toContain('verify OK');
+    for (const crl of crls)
+      expect(
+        workspace.ok('crl', '-in', workspace.file('one.crl', crl), '-CAfile', 'bundle.pem', '-verify', '-noout'),
+      ).toContain('verify OK');
     expect(await pki.crlPem()).toBe(after);
   });
 
   it('refuses to revoke a certificate it never issued', async () => {
-    await expect(pki.revoke(dataSources[0].manager, randomUUID(), 'unspecified')).rejects.toMatchObject({ code: 'CERTIFICATE_NOT_FOUND' } as Partial<SocleError>);
+    await expect(pki.revoke(dataSources[0].manager, randomUUID(), 'unspecified')).rejects.toMatchObject({
+      code: 'CERTIFICATE_NOT_FOUND',
+    } as Partial<SocleError>);
   });
 
   it('serves the root first, then every intermediate', async () => {
@@ -134,7 +155,9 @@ describe('PkiService (PostgreSQL)', () => {
     const moved = await pki.gatewayTlsCredentials(['socle.mairie.test']);
     expect(moved.certPem).not.toBe(first.certPem);
     expect(new X509Certificate(moved.certPem).checkPrivateKey(createPrivateKey(moved.keyPem))).toBe(true);
-    const stored = await dataSources[0].getRepository(IssuedCertificate).findOneByOrFail({ certificatePem: moved.certPem });
+    const stored = await dataSources[0]
+      .getRepository(IssuedCertificate)
+      .findOneByOrFail({ certificatePem: moved.certPem });
     expect(stored.sealedPrivateKey).not.toContain('PRIVATE KEY');
   });
 });

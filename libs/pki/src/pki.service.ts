@@ -9,7 +9,12 @@ import { RevocationReason } from './crl';
 import { DeviceCsr, parseDeviceCsr } from './device-csr';
 import { IssuedCertificate } from './issued-certificate.entity';
 import type { SigningCa } from './issuing-ca';
-import { issueDeviceCertificate, issueProfileSigningCertificate, issueServerCertificate, sameServerNames } from './leaf-certificates';
+import {
+  issueDeviceCertificate,
+  issueProfileSigningCertificate,
+  issueServerCertificate,
+  sameServerNames,
+} from './leaf-certificates';
 import { privateKeyObject } from './native-signer';
 import { derFingerprint } from './pem';
 import { RevocationListPublisher } from './revocation-list-publisher';
@@ -69,15 +74,24 @@ export class PkiService {
     const [intermediate, root] = await Promise.all([this.collectiviteCa(collectiviteId, name), this.rootCa()]);
     const chainPems = [intermediate.certificatePem, root.certificatePem];
     return this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`socle.pki.profile_signing.${intermediate.id}`]);
+      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+        `socle.pki.profile_signing.${intermediate.id}`,
+      ]);
       const current = await manager.findOne(IssuedCertificate, {
         where: { kind: 'profile_signing', issuerId: intermediate.id, revokedAt: IsNull() },
         order: { notAfter: 'DESC' },
       });
       if (current?.sealedPrivateKey && current.notAfter.getTime() - Date.now() > GATEWAY_RENEWAL_MARGIN_MS) {
-        return { certificatePem: current.certificatePem, key: privateKeyObject(this.secrets.open(current.sealedPrivateKey, current.id)), chainPems };
+        return {
+          certificatePem: current.certificatePem,
+          key: privateKeyObject(this.secrets.open(current.sealedPrivateKey, current.id)),
+          chainPems,
+        };
       }
-      const issued = issueProfileSigningCertificate({ ca: this.authorities.signer(intermediate), collectiviteName: name });
+      const issued = issueProfileSigningCertificate({
+        ca: this.authorities.signer(intermediate),
+        collectiviteName: name,
+      });
       const id = randomUUID();
       await manager.insert(IssuedCertificate, {
         id,
@@ -97,10 +111,16 @@ export class PkiService {
   }
 
   /** Records the certificate with `manager`, so it exists only if the caller's enrollment commits. */
-  async issueDeviceCertificate(manager: EntityManager, input: DeviceCertificateInput): Promise<DeviceCertificateIssued> {
+  async issueDeviceCertificate(
+    manager: EntityManager,
+    input: DeviceCertificateInput,
+  ): Promise<DeviceCertificateIssued> {
     const csr = typeof input.csr === 'string' ? parseDeviceCsr(input.csr) : input.csr;
     // The CA comes first, through its own transaction: creating it under the caller's would hold its lock until the enrollment commits.
-    const [intermediate, root] = await Promise.all([this.collectiviteCa(input.collectiviteId, input.collectiviteName), this.rootCa()]);
+    const [intermediate, root] = await Promise.all([
+      this.collectiviteCa(input.collectiviteId, input.collectiviteName),
+      this.rootCa(),
+    ]);
     const issued = issueDeviceCertificate({
       ca: this.authorities.signer(intermediate),
       csr,
@@ -124,7 +144,11 @@ export class PkiService {
       revocationReason: null,
     });
     await manager.insert(IssuedCertificate, certificate);
-    return { certificate, certificatePem: issued.certificatePem, caChain: [intermediate.certificatePem, root.certificatePem] };
+    return {
+      certificate,
+      certificatePem: issued.certificatePem,
+      caChain: [intermediate.certificatePem, root.certificatePem],
+    };
   }
 
   /** Reuses the stored certificate while it names the same hosts and has a month left; otherwise issues and stores another. */
@@ -136,8 +160,16 @@ export class PkiService {
         where: { kind: 'gateway_tls', issuerId: root.id, revokedAt: IsNull() },
         order: { notAfter: 'DESC' },
       });
-      if (current?.sealedPrivateKey && current.notAfter.getTime() - Date.now() > GATEWAY_RENEWAL_MARGIN_MS && sameServerNames(current.certificatePem, hostnames)) {
-        return { keyPem: this.secrets.open(current.sealedPrivateKey, current.id), certPem: current.certificatePem, caPem: root.certificatePem };
+      if (
+        current?.sealedPrivateKey &&
+        current.notAfter.getTime() - Date.now() > GATEWAY_RENEWAL_MARGIN_MS &&
+        sameServerNames(current.certificatePem, hostnames)
+      ) {
+        return {
+          keyPem: this.secrets.open(current.sealedPrivateKey, current.id),
+          certPem: current.certificatePem,
+          caPem: root.certificatePem,
+        };
       }
       const issued = issueServerCertificate({ ca: this.authorities.signer(root), hostnames });
       const id = randomUUID();
@@ -194,7 +226,10 @@ export class PkiService {
       .execute();
     if (result.affected) return true;
     if (await manager.existsBy(IssuedCertificate, { id: certificateId })) return false;
-    throw SocleError.notFound('CERTIFICATE_NOT_FOUND', "Ce certificat n'existe pas : il n'a jamais été émis par Socle.");
+    throw SocleError.notFound(
+      'CERTIFICATE_NOT_FOUND',
+      "Ce certificat n'existe pas : il n'a jamais été émis par Socle.",
+    );
   }
 
   /** The root first, then every collectivité intermediate: what devices and reverse proxies trust. */

@@ -54,7 +54,12 @@ export class RevocationListPublisher {
       this.dataSource
         .getRepository(IssuedCertificate)
         .createQueryBuilder('certificate')
-        .select(['certificate.issuerId', 'certificate.serialNumber', 'certificate.revokedAt', 'certificate.revocationReason'])
+        .select([
+          'certificate.issuerId',
+          'certificate.serialNumber',
+          'certificate.revokedAt',
+          'certificate.revocationReason',
+        ])
         .where('certificate.revokedAt IS NOT NULL')
         // An expired certificate is refused anyway; RFC 5280 lets it leave the list.
         .andWhere('certificate.notAfter > now()')
@@ -63,7 +68,11 @@ export class RevocationListPublisher {
     const byIssuer = new Map<string, RevokedCertificate[]>();
     for (const certificate of revoked) {
       const entries = byIssuer.get(certificate.issuerId) ?? [];
-      entries.push({ serialNumber: certificate.serialNumber, revokedAt: certificate.revokedAt as Date, reason: certificate.revocationReason });
+      entries.push({
+        serialNumber: certificate.serialNumber,
+        revokedAt: certificate.revokedAt as Date,
+        reason: certificate.revocationReason,
+      });
       byIssuer.set(certificate.issuerId, entries);
     }
     const thisUpdate = new Date();
@@ -71,7 +80,15 @@ export class RevocationListPublisher {
     // Milliseconds since the epoch grow from one build to the next, in every process, without a counter to store.
     const crlNumber = BigInt(thisUpdate.getTime());
     return authorities
-      .map((ca) => buildCrl({ ca: this.authorities.signer(ca), revoked: byIssuer.get(ca.id) ?? [], thisUpdate, nextUpdate, crlNumber }))
+      .map((ca) =>
+        buildCrl({
+          ca: this.authorities.signer(ca),
+          revoked: byIssuer.get(ca.id) ?? [],
+          thisUpdate,
+          nextUpdate,
+          crlNumber,
+        }),
+      )
       .join('');
   }
 }

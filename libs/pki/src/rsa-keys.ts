@@ -28,7 +28,10 @@ export function generateRsaKeyPair(bits: RsaKeyBits): RsaKeyPair {
  * JavaScript, at a cost that showed in the enrollment benchmark.
  */
 export function keyIdentifierOf(publicKey: KeyObject): string {
-  return createHash('sha1').update(publicKey.export({ type: 'pkcs1', format: 'der' })).digest().toString('binary');
+  return createHash('sha1')
+    .update(publicKey.export({ type: 'pkcs1', format: 'der' }))
+    .digest()
+    .toString('binary');
 }
 
 export function toForgePublicKey(publicKey: KeyObject): forge.pki.rsa.PublicKey {

@@ -1,7 +1,12 @@
 import { createPrivateKey, createPublicKey, X509Certificate } from 'node:crypto';
 import { AddressInfo } from 'node:net';
 import { connect, createServer, Server, TLSSocket } from 'node:tls';
-import { issueDeviceCertificate, issueServerCertificate, IssuedServerCertificate, sameServerNames } from './leaf-certificates';
+import {
+  issueDeviceCertificate,
+  issueServerCertificate,
+  IssuedServerCertificate,
+  sameServerNames,
+} from './leaf-certificates';
 import { OpensslWorkspace } from './testing/openssl';
 import { agentStyleCsr, createTestHierarchy, TestHierarchy } from './testing/pki-fixtures';
 
@@ -21,8 +26,17 @@ describe('gateway server certificate', () => {
   afterAll(() => workspace.remove());
 
   it('names every host as a DNS or IP subject alternative name, for serverAuth', () => {
-    const text = workspace.ok('x509', '-in', 'server.pem', '-noout', '-ext', 'subjectAltName,extendedKeyUsage,basicConstraints');
-    expect(text).toContain('DNS:gateway.socle.example, DNS:localhost, IP Address:127.0.0.1, IP Address:0:0:0:0:0:0:0:1');
+    const text = workspace.ok(
+      'x509',
+      '-in',
+      'server.pem',
+      '-noout',
+      '-ext',
+      'subjectAltName,extendedKeyUsage,basicConstraints',
+    );
+    expect(text).toContain(
+      'DNS:gateway.socle.example, DNS:localhost, IP Address:127.0.0.1, IP Address:0:0:0:0:0:0:0:1',
+    );
     expect(text).toContain('TLS Web Server Authentication');
     expect(text).not.toContain('Client Authentication');
     expect(text).toContain('CA:FALSE');
@@ -30,7 +44,8 @@ describe('gateway server certificate', () => {
   });
 
   it('verifies for its host names and addresses, and not for others', () => {
-    const verify = (...check: string[]) => workspace.run('verify', '-purpose', 'sslserver', '-CAfile', 'root.pem', ...check, 'server.pem');
+    const verify = (...check: string[]) =>
+      workspace.run('verify', '-purpose', 'sslserver', '-CAfile', 'root.pem', ...check, 'server.pem');
     expect(verify('-verify_hostname', 'gateway.socle.example').output).toContain('server.pem: OK');
     expect(verify('-verify_ip', '::1').output).toContain('server.pem: OK');
     expect(verify('-verify_hostname', 'evil.example').status).not.toBe(0);
@@ -40,19 +55,35 @@ describe('gateway server certificate', () => {
     const days = (server.notAfter.getTime() - Date.now()) / 86_400_000;
     expect(Math.round(days)).toBe(397);
     const fromKey = createPublicKey(createPrivateKey(server.privateKeyPem)).export({ type: 'spki', format: 'der' });
-    expect(new X509Certificate(server.certificatePem).publicKey.export({ type: 'spki', format: 'der' }).equals(fromKey)).toBe(true);
+    expect(
+      new X509Certificate(server.certificatePem).publicKey.export({ type: 'spki', format: 'der' }).equals(fromKey),
+    ).toBe(true);
   });
 
   it('recognises the same host list whatever its order, case or IPv6 spelling', () => {
-    expect(sameServerNames(server.certificatePem, ['::1', '127.0.0.1', 'LOCALHOST', 'gateway.socle.example'])).toBe(true);
-    expect(sameServerNames(server.certificatePem, ['0:0:0:0:0:0:0:1', 'localhost', 'gateway.socle.example', '127.0.0.1', 'localhost'])).toBe(true);
+    expect(sameServerNames(server.certificatePem, ['::1', '127.0.0.1', 'LOCALHOST', 'gateway.socle.example'])).toBe(
+      true,
+    );
+    expect(
+      sameServerNames(server.certificatePem, [
+        '0:0:0:0:0:0:0:1',
+        'localhost',
+        'gateway.socle.example',
+        '127.0.0.1',
+        'localhost',
+      ]),
+    ).toBe(true);
     expect(sameServerNames(server.certificatePem, ['localhost', '127.0.0.1', '::1'])).toBe(false);
     expect(sameServerNames(server.certificatePem, [...HOSTNAMES, 'other.example'])).toBe(false);
-    expect(sameServerNames(server.certificatePem, ['gateway.socle.example', 'localhost', '127.0.0.2', '::1'])).toBe(false);
+    expect(sameServerNames(server.certificatePem, ['gateway.socle.example', 'localhost', '127.0.0.2', '::1'])).toBe(
+      false,
+    );
   });
 
   it('refuses to issue a certificate for no host at all', () => {
-    expect(() => issueServerCertificate({ ca: hierarchy.rootSigner, hostnames: [' '] })).toThrow(/at least one hostname/);
+    expect(() => issueServerCertificate({ ca: hierarchy.rootSigner, hostnames: [' '] })).toThrow(
+      /at least one hostname/,
+    );
   });
 
   describe('in a mutual TLS handshake', () => {
@@ -92,7 +123,13 @@ describe('gateway server certificate', () => {
     function handshake(identity: { key: string; cert: string }): Promise<string> {
       return new Promise((resolve) => {
         let received = '';
-        const socket: TLSSocket = connect({ host: '127.0.0.1', port, servername: 'localhost', ca: hierarchy.root.certificatePem, ...identity });
+        const socket: TLSSocket = connect({
+          host: '127.0.0.1',
+          port,
+          servername: 'localhost',
+          ca: hierarchy.root.certificatePem,
+          ...identity,
+        });
         socket.on('data', (chunk) => (received += chunk.toString()));
         socket.on('close', () => resolve(received));
         socket.on('error', () => undefined);

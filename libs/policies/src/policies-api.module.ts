@@ -8,6 +8,12 @@ import { PoliciesModule } from './policies.module';
 
 @Module({
   imports: [PoliciesModule],
-  controllers: [FilteringPoliciesController, FilteringController, FilteringListsController, DnsExportsController, ComplianceController],
+  controllers: [
+    FilteringPoliciesController,
+    FilteringController,
+    FilteringListsController,
+    DnsExportsController,
+    ComplianceController,
+  ],
 })
 export class PoliciesApiModule {}

@@ -14,8 +14,16 @@ import { ActiveCategoryMatcher } from './lists/active-matcher';
 import { ListImportService } from './lists/list-import.service';
 
 const SERVICES = [
-  ActiveCategoryMatcher, ListImportService, FilteringPoliciesService, FilteringAssignmentsService, EffectiveFilteringService,
-  FilteringConvergenceService, FilteringRenderService, DnsExportsService, ComplianceEvaluator, ComplianceService,
+  ActiveCategoryMatcher,
+  ListImportService,
+  FilteringPoliciesService,
+  FilteringAssignmentsService,
+  EffectiveFilteringService,
+  FilteringConvergenceService,
+  FilteringRenderService,
+  DnsExportsService,
+  ComplianceEvaluator,
+  ComplianceService,
 ];
 
 /** Filtering and compliance rules, without HTTP: the api, the gateway and the worker import it. */

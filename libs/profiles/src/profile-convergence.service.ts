@@ -84,9 +84,15 @@ export class ProfileConvergenceService {
 
   /** Per context (pack, or collectivité for unpacked devices): each assigned profile once, with its conflict variant. */
   private async desiredProfiles(manager: EntityManager, scope: ConvergenceScope) {
-    const rows: Array<{ context_key: string; profile_id: string; scope: keyof typeof SCOPE_SPECIFICITY; created_at: Date; version: number; restrictions: StoredRestrictions }> =
-      await manager.query(
-        `SELECT pk.id::text AS context_key, a.profile_id, a.scope, a.created_at, p.latest_version AS version, v.restrictions
+    const rows: Array<{
+      context_key: string;
+      profile_id: string;
+      scope: keyof typeof SCOPE_SPECIFICITY;
+      created_at: Date;
+      version: number;
+      restrictions: StoredRestrictions;
+    }> = await manager.query(
+      `SELECT pk.id::text AS context_key, a.profile_id, a.scope, a.created_at, p.latest_version AS version, v.restrictions
            FROM packs pk
            JOIN profile_assignments a ON (a.scope = 'pack' AND a.target_id = pk.id) OR (a.scope = 'school' AND a.target_id = pk.school_id)
                                       OR (a.scope = 'collectivite' AND a.target_id = pk.collectivite_id)
@@ -99,13 +105,19 @@ export class ProfileConvergenceService {
            JOIN profiles p ON p.id = a.profile_id
            JOIN profile_versions v ON v.profile_id = p.id AND v.version = p.latest_version
           WHERE a.scope = 'collectivite' AND a.target_id = ANY($2::uuid[])`,
-        [scope.packIds, scope.unpackedCollectiviteIds],
-      );
+      [scope.packIds, scope.unpackedCollectiviteIds],
+    );
     const contexts = new Map<string, Map<string, DesiredProfile>>();
     for (const row of rows) {
       const profiles = contexts.get(row.context_key) ?? new Map<string, DesiredProfile>();
       contexts.set(row.context_key, profiles);
-      const candidate: DesiredProfile = { profileId: row.profile_id, version: row.version, specificity: SCOPE_SPECIFICITY[row.scope], assignedAt: row.created_at, restrictions: row.restrictions };
+      const candidate: DesiredProfile = {
+        profileId: row.profile_id,
+        version: row.version,
+        specificity: SCOPE_SPECIFICITY[row.scope],
+        assignedAt: row.created_at,
+        restrictions: row.restrictions,
+      };
       const known = profiles.get(row.profile_id);
       if (!known || candidate.specificity > known.specificity) profiles.set(row.profile_id, candidate);
     }

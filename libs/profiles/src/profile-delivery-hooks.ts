@@ -22,9 +22,20 @@ export class ProfileDeliveryHooks implements OnModuleInit {
 
   onModuleInit(): void {
     this.commands.onHandOver('install_profile', async (device, payload) => {
-      const rendered = await this.renders.render(String(payload.profileId), Number(payload.version), device.osFamily, String(payload.variant ?? ''));
+      const rendered = await this.renders.render(
+        String(payload.profileId),
+        Number(payload.version),
+        device.osFamily,
+        String(payload.variant ?? ''),
+      );
       const body = Buffer.isBuffer(rendered.body) ? rendered.body.toString('base64') : rendered.body;
-      return { ...payload, contentType: rendered.contentType, fileName: rendered.fileName, encoding: Buffer.isBuffer(rendered.body) ? 'base64' : 'json', body };
+      return {
+        ...payload,
+        contentType: rendered.contentType,
+        fileName: rendered.fileName,
+        encoding: Buffer.isBuffer(rendered.body) ? 'base64' : 'json',
+        body,
+      };
     });
     this.commands.onAcknowledged('install_profile', (manager, command) =>
       manager.query(
@@ -34,7 +45,10 @@ export class ProfileDeliveryHooks implements OnModuleInit {
       ),
     );
     this.commands.onAcknowledged('remove_profile', (manager, command) =>
-      manager.query('DELETE FROM installed_profiles WHERE device_id = $1 AND profile_id = $2', [command.deviceId, command.profileId]),
+      manager.query('DELETE FROM installed_profiles WHERE device_id = $1 AND profile_id = $2', [
+        command.deviceId,
+        command.profileId,
+      ]),
     );
   }
 
@@ -46,7 +60,10 @@ export class ProfileDeliveryHooks implements OnModuleInit {
     return this.dataSource.transaction(async (manager: EntityManager) => {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('device-profiles:' || $1))`, [device.id]);
       const ids = reported.map((profile) => profile.id);
-      await manager.query('DELETE FROM installed_profiles WHERE device_id = $1 AND NOT (profile_id = ANY($2::uuid[]))', [device.id, ids]);
+      await manager.query(
+        'DELETE FROM installed_profiles WHERE device_id = $1 AND NOT (profile_id = ANY($2::uuid[]))',
+        [device.id, ids],
+      );
       await manager.query(
         `INSERT INTO installed_profiles (device_id, profile_id, version, variant)
          SELECT $1, id, version, '' FROM unnest($2::uuid[], $3::int[]) AS reported(id, version)

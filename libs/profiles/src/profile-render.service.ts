@@ -43,25 +43,49 @@ export class ProfileRenderService {
     return rendered;
   }
 
-  private async renderUncached(profileId: string, version: number, osFamily: OsFamily, variant: string): Promise<RenderedProfile> {
+  private async renderUncached(
+    profileId: string,
+    version: number,
+    osFamily: OsFamily,
+    variant: string,
+  ): Promise<RenderedProfile> {
     const content = await this.content(profileId, version, variant);
-    const signer = osFamily === 'ipados' ? await this.pki.collectiviteSigner(content.collectivite.id, content.collectivite.name) : undefined;
+    const signer =
+      osFamily === 'ipados'
+        ? await this.pki.collectiviteSigner(content.collectivite.id, content.collectivite.name)
+        : undefined;
     return renderProfile(content, osFamily, { signer });
   }
 
   private async content(profileId: string, version: number, variant: string): Promise<ProfileContent> {
     const stored = await this.profiles.version(profileId, version);
-    const [profile] = await this.dataSource.query('SELECT name, collectivite_id FROM profiles WHERE id = $1', [profileId]);
-    const collectivite = await this.dataSource.getRepository(Collectivite).findOneByOrFail({ id: profile.collectivite_id });
-    const apps = stored.appIds.length ? await this.dataSource.getRepository(CatalogApp).findBy({ id: In(stored.appIds) }) : [];
+    const [profile] = await this.dataSource.query('SELECT name, collectivite_id FROM profiles WHERE id = $1', [
+      profileId,
+    ]);
+    const collectivite = await this.dataSource
+      .getRepository(Collectivite)
+      .findOneByOrFail({ id: profile.collectivite_id });
+    const apps = stored.appIds.length
+      ? await this.dataSource.getRepository(CatalogApp).findBy({ id: In(stored.appIds) })
+      : [];
     return {
       profileId,
       version,
       name: profile.name,
       collectivite: { id: collectivite.id, name: collectivite.name },
-      apps: apps.map((app) => ({ id: app.id, name: app.name, platform: app.platform, identifier: app.identifier, category: app.category, ...(app.managedConfiguration ? { managedConfiguration: app.managedConfiguration } : {}) })),
+      apps: apps.map((app) => ({
+        id: app.id,
+        name: app.name,
+        platform: app.platform,
+        identifier: app.identifier,
+        category: app.category,
+        ...(app.managedConfiguration ? { managedConfiguration: app.managedConfiguration } : {}),
+      })),
       resources: stored.resources,
-      wifi: stored.wifi.map(({ sealedPassword, ...wifi }) => ({ ...wifi, ...(sealedPassword ? { password: this.profiles.openWifiPassword(profileId, sealedPassword) } : {}) })),
+      wifi: stored.wifi.map(({ sealedPassword, ...wifi }) => ({
+        ...wifi,
+        ...(sealedPassword ? { password: this.profiles.openWifiPassword(profileId, sealedPassword) } : {}),
+      })),
       restrictions: applyVariant(stored.restrictions, variant),
     };
   }

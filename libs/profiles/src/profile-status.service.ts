@@ -20,18 +20,32 @@ export interface DeviceDeliveryStatus {
 /** Where a profile stands on each device: the latest command for it that was not superseded. */
 @Injectable()
 export class ProfileStatusService {
-  constructor(private readonly dataSource: DataSource, private readonly profiles: ProfilesService) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly profiles: ProfilesService,
+  ) {}
 
-  async status(actor: Actor, profileId: string): Promise<{ profileId: string; counts: Record<DeliveryState, number>; devices: DeviceDeliveryStatus[] }> {
+  async status(
+    actor: Actor,
+    profileId: string,
+  ): Promise<{ profileId: string; counts: Record<DeliveryState, number>; devices: DeviceDeliveryStatus[] }> {
     await this.profiles.findVisible(actor, profileId);
-    const rows: Array<{ device_id: string; serial_number: string; pack_id: string | null; status: DeliveryState; type: string; profile_version: number | null; last_error: string | null; updated_at: Date }> =
-      await this.dataSource.query(
-        `SELECT DISTINCT ON (c.device_id) c.device_id, d.serial_number, d.pack_id, c.status, c.type, c.profile_version, c.last_error, c.updated_at
+    const rows: Array<{
+      device_id: string;
+      serial_number: string;
+      pack_id: string | null;
+      status: DeliveryState;
+      type: string;
+      profile_version: number | null;
+      last_error: string | null;
+      updated_at: Date;
+    }> = await this.dataSource.query(
+      `SELECT DISTINCT ON (c.device_id) c.device_id, d.serial_number, d.pack_id, c.status, c.type, c.profile_version, c.last_error, c.updated_at
            FROM device_commands c JOIN devices d ON d.id = c.device_id
           WHERE c.profile_id = $1 AND c.status <> 'superseded' AND d.collectivite_id = $2
           ORDER BY c.device_id, c.created_at DESC`,
-        [profileId, actor.tenantId()],
-      );
+      [profileId, actor.tenantId()],
+    );
     const counts = Object.fromEntries(DELIVERY_STATES.map((state) => [state, 0])) as Record<DeliveryState, number>;
     const devices = rows.map((row) => {
       counts[row.status]++;

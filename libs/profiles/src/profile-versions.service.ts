@@ -18,7 +18,11 @@ export class ProfileVersionsService {
     private readonly jobs: DeliveryJobs,
   ) {}
 
-  async publish(actor: Actor, profileId: string, dto: ProfileContentDto): Promise<ProfileView & { commandsQueued: number }> {
+  async publish(
+    actor: Actor,
+    profileId: string,
+    dto: ProfileContentDto,
+  ): Promise<ProfileView & { commandsQueued: number }> {
     const commandIds = await this.dataSource.transaction(async (manager) => {
       await this.profiles.addVersion(manager, actor, profileId, dto);
       return this.convergence.converge(manager, await this.assignments.scopeOfProfile(manager, profileId));

@@ -18,7 +18,9 @@ class RenderQuery {
   osFamily: OsFamily;
 }
 
-const ParseVersion = new ParseIntPipe({ exceptionFactory: () => validationFailed([{ field: 'v', problems: ['version must be a whole number'] }]) });
+const ParseVersion = new ParseIntPipe({
+  exceptionFactory: () => validationFailed([{ field: 'v', problems: ['version must be a whole number'] }]),
+});
 
 @ApiTags('profiles')
 @ApiBearerAuth()
@@ -70,7 +72,11 @@ export class ProfilesController {
 
   @Delete(':id/assignments/:assignmentId')
   @Roles(...FLEET_MANAGERS)
-  unassign(@CurrentActor() actor: Actor, @Param('id', ParseId) id: string, @Param('assignmentId', ParseId) assignmentId: string) {
+  unassign(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseId) id: string,
+    @Param('assignmentId', ParseId) assignmentId: string,
+  ) {
     return this.assignments.unassign(actor, id, assignmentId);
   }
 

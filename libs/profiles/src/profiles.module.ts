@@ -12,7 +12,16 @@ import { ProfileStatusService } from './profile-status.service';
 import { ProfileVersionsService } from './profile-versions.service';
 import { ProfilesService } from './profiles.service';
 
-const SERVICES = [CatalogService, ProfilesService, ProfileVersionsService, ProfileAssignmentsService, ProfileConvergenceService, ProfileRenderService, ProfileStatusService, ProfileDeliveryHooks];
+const SERVICES = [
+  CatalogService,
+  ProfilesService,
+  ProfileVersionsService,
+  ProfileAssignmentsService,
+  ProfileConvergenceService,
+  ProfileRenderService,
+  ProfileStatusService,
+  ProfileDeliveryHooks,
+];
 
 @Module({ imports: [TenancyModule, FleetModule, PkiModule, DeliveryModule], providers: SERVICES, exports: SERVICES })
 export class ProfilesModule {}

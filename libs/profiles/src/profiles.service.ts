@@ -8,7 +8,9 @@ import { ProfileVersion, StoredWifi } from './profile-version.entity';
 import { Profile } from './profile.entity';
 
 export interface ProfileView extends Profile {
-  current: Omit<ProfileVersion, 'wifi'> & { wifi: Array<Omit<StoredWifi, 'sealedPassword'> & { hasPassword: boolean }> };
+  current: Omit<ProfileVersion, 'wifi'> & {
+    wifi: Array<Omit<StoredWifi, 'sealedPassword'> & { hasPassword: boolean }>;
+  };
 }
 
 /** Profiles and their immutable versions. Pushing a version to devices is ProfileVersionsService's job. */
@@ -28,14 +30,22 @@ export class ProfilesService {
     const collectiviteId = actor.tenantId();
     try {
       const profileId = await this.dataSource.transaction(async (manager) => {
-        const profile = await manager.save(manager.create(Profile, { collectiviteId, name: dto.name, latestVersion: 1 }));
+        const profile = await manager.save(
+          manager.create(Profile, { collectiviteId, name: dto.name, latestVersion: 1 }),
+        );
         await this.writeVersion(manager, actor, profile, 1, dto);
-        await this.audit.record(manager, actor, { action: 'profile.create', entityType: 'profile', entityId: profile.id, summary: { name: dto.name, version: 1 } });
+        await this.audit.record(manager, actor, {
+          action: 'profile.create',
+          entityType: 'profile',
+          entityId: profile.id,
+          summary: { name: dto.name, version: 1 },
+        });
         return profile.id;
       });
       return this.view(actor, profileId);
     } catch (error) {
-      if (violatedConstraint(error) === 'uq_profiles_name') throw SocleError.conflict('PROFILE_NAME_TAKEN', `Un profil « ${dto.name} » existe déjà.`);
+      if (violatedConstraint(error) === 'uq_profiles_name')
+        throw SocleError.conflict('PROFILE_NAME_TAKEN', `Un profil « ${dto.name} » existe déjà.`);
       throw error;
     }
   }
@@ -46,14 +56,22 @@ export class ProfilesService {
     const version = profile.latestVersion + 1;
     await this.writeVersion(manager, actor, profile, version, dto);
     await manager.update(Profile, { id: profileId }, { latestVersion: version });
-    await this.audit.record(manager, actor, { action: 'profile.version', entityType: 'profile', entityId: profileId, summary: { version } });
+    await this.audit.record(manager, actor, {
+      action: 'profile.version',
+      entityType: 'profile',
+      entityId: profileId,
+      summary: { version },
+    });
     return version;
   }
 
   async list(actor: Actor, limit: number, cursor?: string): Promise<Page<Profile>> {
-    const query = this.dataSource.getRepository(Profile).createQueryBuilder('profile')
+    const query = this.dataSource
+      .getRepository(Profile)
+      .createQueryBuilder('profile')
       .where('profile.collectivite_id = :tenant', { tenant: actor.tenantId() })
-      .orderBy('profile.id').take(limit + 1);
+      .orderBy('profile.id')
+      .take(limit + 1);
     if (cursor) query.andWhere('profile.id > :cursor', { cursor });
     return toPage(await query.getMany(), limit);
   }
@@ -62,10 +80,20 @@ export class ProfilesService {
   async view(actor: Actor, profileId: string): Promise<ProfileView> {
     const profile = await this.findVisible(actor, profileId);
     const current = await this.version(profileId, profile.latestVersion);
-    return { ...profile, current: { ...current, wifi: current.wifi.map(({ sealedPassword, ...wifi }) => ({ ...wifi, hasPassword: !!sealedPassword })) } };
+    return {
+      ...profile,
+      current: {
+        ...current,
+        wifi: current.wifi.map(({ sealedPassword, ...wifi }) => ({ ...wifi, hasPassword: !!sealedPassword })),
+      },
+    };
   }
 
-  async version(profileId: string, version: number, manager: EntityManager = this.dataSource.manager): Promise<ProfileVersion> {
+  async version(
+    profileId: string,
+    version: number,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ProfileVersion> {
     const found = await manager.findOneBy(ProfileVersion, { profileId, version });
     if (!found) throw SocleError.notFound('PROFILE_VERSION_NOT_FOUND', `Le profil n'a pas de version ${version}.`);
     return found;
@@ -75,24 +103,48 @@ export class ProfilesService {
     return this.secrets.open(sealed, `profile:${profileId}`);
   }
 
-  async findVisible(actor: Actor, profileId: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<Profile> {
-    const profile = await manager.findOne(Profile, { where: { id: profileId, collectiviteId: actor.tenantId() }, lock: lock ? { mode: 'pessimistic_write' } : undefined });
-    if (!profile) throw SocleError.notFound('PROFILE_NOT_FOUND', "Ce profil n'existe pas ou ne vous est pas accessible.");
+  async findVisible(
+    actor: Actor,
+    profileId: string,
+    manager: EntityManager = this.dataSource.manager,
+    lock = false,
+  ): Promise<Profile> {
+    const profile = await manager.findOne(Profile, {
+      where: { id: profileId, collectiviteId: actor.tenantId() },
+      lock: lock ? { mode: 'pessimistic_write' } : undefined,
+    });
+    if (!profile)
+      throw SocleError.notFound('PROFILE_NOT_FOUND', "Ce profil n'existe pas ou ne vous est pas accessible.");
     return profile;
   }
 
-  private async writeVersion(manager: EntityManager, actor: Actor, profile: Profile, version: number, dto: ProfileContentDto): Promise<void> {
+  private async writeVersion(
+    manager: EntityManager,
+    actor: Actor,
+    profile: Profile,
+    version: number,
+    dto: ProfileContentDto,
+  ): Promise<void> {
     const appIds = [...new Set(dto.apps ?? [])];
     if (appIds.length) {
       const found = await manager.countBy(CatalogApp, { id: In(appIds), collectiviteId: profile.collectiviteId });
-      if (found !== appIds.length) throw SocleError.notFound('APP_NOT_FOUND', "Une des applications n'est pas au catalogue de la collectivité.");
+      if (found !== appIds.length)
+        throw SocleError.notFound('APP_NOT_FOUND', "Une des applications n'est pas au catalogue de la collectivité.");
     }
     await manager.insert(ProfileVersion, {
       profileId: profile.id,
       version,
       appIds,
-      resources: (dto.resources ?? []).map(({ kind, title, url, checksum }) => ({ kind, title, url, ...(checksum ? { checksum } : {}) })),
-      wifi: (dto.wifi ?? []).map(({ password, ...wifi }) => ({ ...wifi, ...(password ? { sealedPassword: this.secrets.seal(password, `profile:${profile.id}`) } : {}) })),
+      resources: (dto.resources ?? []).map(({ kind, title, url, checksum }) => ({
+        kind,
+        title,
+        url,
+        ...(checksum ? { checksum } : {}),
+      })),
+      wifi: (dto.wifi ?? []).map(({ password, ...wifi }) => ({
+        ...wifi,
+        ...(password ? { sealedPassword: this.secrets.seal(password, `profile:${profile.id}`) } : {}),
+      })),
       restrictions: { ...(dto.restrictions ?? {}) },
       createdBy: actor.userId,
     });

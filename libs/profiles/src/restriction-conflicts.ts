@@ -23,7 +23,9 @@ export interface ResolvedProfile {
  */
 export function resolveRestrictionConflicts(desired: readonly DesiredProfile[]): ResolvedProfile[] {
   const stronger = (a: DesiredProfile, b: DesiredProfile) =>
-    a.specificity - b.specificity || a.assignedAt.getTime() - b.assignedAt.getTime() || a.profileId.localeCompare(b.profileId);
+    a.specificity - b.specificity ||
+    a.assignedAt.getTime() - b.assignedAt.getTime() ||
+    a.profileId.localeCompare(b.profileId);
   const winners = new Map<string, DesiredProfile>();
   for (const profile of desired) {
     for (const key of Object.keys(profile.restrictions) as Array<keyof StoredRestrictions>) {
@@ -34,7 +36,9 @@ export function resolveRestrictionConflicts(desired: readonly DesiredProfile[]):
   }
   return desired.map((profile) => {
     const suppressed = Object.keys(profile.restrictions)
-      .filter((key) => profile.restrictions[key as keyof StoredRestrictions] !== undefined && winners.get(key) !== profile)
+      .filter(
+        (key) => profile.restrictions[key as keyof StoredRestrictions] !== undefined && winners.get(key) !== profile,
+      )
       .sort();
     return { profileId: profile.profileId, version: profile.version, variant: suppressed.join(',') };
   });

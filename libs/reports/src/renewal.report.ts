@@ -54,10 +54,19 @@ export class RenewalReportService {
 
   async build(actor: Actor, query: RenewalQuery): Promise<RenewalReport> {
     const asOf = query.asOf ?? parisDate();
-    const rows: Array<{ set: number; cy: number | null; oy: number | null; ly: number | null; ry: number | null; age: number | null; devices: number; value: string | null; without_price: number }> =
-      await reportQuery(
-        this.dataSource,
-        `WITH dev AS (
+    const rows: Array<{
+      set: number;
+      cy: number | null;
+      oy: number | null;
+      ly: number | null;
+      ry: number | null;
+      age: number | null;
+      devices: number;
+      value: string | null;
+      without_price: number;
+    }> = await reportQuery(
+      this.dataSource,
+      `WITH dev AS (
            SELECT d.purchase_price AS price, d.purchase_date,
                   GREATEST(d.warranty_end, d.maintenance_end) AS coverage_end, m.os_support_end,
                   (d.purchase_date + make_interval(years => $4))::date AS lifespan_end
@@ -73,16 +82,23 @@ export class RenewalReportService {
          SELECT GROUPING(cy, oy, ly, ry, age) AS set, cy, oy, ly, ry, age, count(*)::int AS devices, sum(price) AS value,
                 count(*) FILTER (WHERE price IS NULL)::int AS without_price
            FROM y GROUP BY GROUPING SETS ((cy), (oy), (ly), (ry), (age))`,
-        [actor.tenantId(), query.schoolId ?? null, asOf, query.lifespanYears, SHUT_OUT_DEVICE_STATES],
-      );
+      [actor.tenantId(), query.schoolId ?? null, asOf, query.lifespanYears, SHUT_OUT_DEVICE_STATES],
+    );
     const firstYear = Number(asOf.slice(0, 4));
     const years: RenewalYear[] = Array.from({ length: query.years }, (_, index) => ({
-      year: firstYear + index, coverageEnds: 0, osSupportEnds: 0, lifespanReached: 0, renewalsDue: 0, budget: 0, withoutPrice: 0,
+      year: firstYear + index,
+      coverageEnds: 0,
+      osSupportEnds: 0,
+      lifespanReached: 0,
+      renewalsDue: 0,
+      budget: 0,
+      withoutPrice: 0,
     }));
     const lastYear = firstYear + query.years - 1;
     const overdue: RenewalFigures = { renewalsDue: 0, budget: 0, withoutPrice: 0 };
     const later: RenewalFigures = { renewalsDue: 0, budget: 0, withoutPrice: 0 };
-    const inHorizon = (year: number | null) => (year !== null && year >= firstYear && year <= lastYear ? years[year - firstYear] : undefined);
+    const inHorizon = (year: number | null) =>
+      year !== null && year >= firstYear && year <= lastYear ? years[year - firstYear] : undefined;
     const ageDistribution: Array<{ ageYears: number; devices: number }> = [];
     let unplanned = 0;
     let unknownAge = 0;
@@ -98,7 +114,14 @@ export class RenewalReportService {
         const year = inHorizon(row.ly);
         if (year) year.lifespanReached = row.devices;
       } else if (row.set === SET.renewal) {
-        const figures = row.ry === null ? undefined : row.ry < firstYear ? overdue : row.ry > lastYear ? later : years[row.ry - firstYear];
+        const figures =
+          row.ry === null
+            ? undefined
+            : row.ry < firstYear
+              ? overdue
+              : row.ry > lastYear
+                ? later
+                : years[row.ry - firstYear];
         if (!figures) unplanned += row.devices;
         else addFigures(figures, row);
       } else if (row.set === SET.age) {
@@ -123,7 +146,10 @@ export class RenewalReportService {
   }
 }
 
-function addFigures(figures: RenewalFigures, row: { devices: number; value: string | null; without_price: number }): void {
+function addFigures(
+  figures: RenewalFigures,
+  row: { devices: number; value: string | null; without_price: number },
+): void {
   figures.renewalsDue += row.devices;
   figures.budget += Number(row.value ?? 0);
   figures.withoutPrice += row.without_price;

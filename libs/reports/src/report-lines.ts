@@ -17,7 +17,8 @@ export function ratio(part: number, whole: number): number | null {
 export function sumInto(target: object, source: object): void {
   const into = target as Record<string, unknown>;
   for (const [key, value] of Object.entries(source)) {
-    if (typeof value === 'number' && !key.endsWith('Share')) into[key] = ((into[key] as number | undefined) ?? 0) + value;
+    if (typeof value === 'number' && !key.endsWith('Share'))
+      into[key] = ((into[key] as number | undefined) ?? 0) + value;
     else if (value && typeof value === 'object' && !Array.isArray(value)) {
       into[key] ??= {};
       sumInto(into[key] as object, value);

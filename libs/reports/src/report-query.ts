@@ -9,7 +9,9 @@ import { DataSource } from 'typeorm';
 export async function reportQuery<T>(dataSource: DataSource, sql: string, parameters: unknown[]): Promise<T[]> {
   return dataSource.transaction('READ COMMITTED', async (manager) => {
     await manager.query(`SET TRANSACTION READ ONLY`);
-    await manager.query(`SET LOCAL work_mem = '64MB'; SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL jit = off`);
+    await manager.query(
+      `SET LOCAL work_mem = '64MB'; SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL jit = off`,
+    );
     return manager.query(sql, parameters);
   });
 }

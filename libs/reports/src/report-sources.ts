@@ -3,8 +3,16 @@ import { DataSource } from 'typeorm';
 
 /** What the reports read from other contexts when their tables are there (columns checked at start). */
 const KNOWN_SOURCES = {
-  compliance: { table: 'device_compliance', columns: ['device_id', 'compliant'], sql: 'SELECT device_id, compliant FROM device_compliance' },
-  packCart: { table: 'carts', columns: ['pack_id'], sql: 'SELECT DISTINCT pack_id FROM carts WHERE pack_id IS NOT NULL' },
+  compliance: {
+    table: 'device_compliance',
+    columns: ['device_id', 'compliant'],
+    sql: 'SELECT device_id, compliant FROM device_compliance',
+  },
+  packCart: {
+    table: 'carts',
+    columns: ['pack_id'],
+    sql: 'SELECT DISTINCT pack_id FROM carts WHERE pack_id IS NOT NULL',
+  },
 } as const;
 
 /**
@@ -47,9 +55,13 @@ export class ReportSources implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.dataSource) return;
-    if (!this.compliance && (await this.hasColumns(KNOWN_SOURCES.compliance))) this.compliance = KNOWN_SOURCES.compliance.sql;
+    if (!this.compliance && (await this.hasColumns(KNOWN_SOURCES.compliance)))
+      this.compliance = KNOWN_SOURCES.compliance.sql;
     if (!this.packCart && (await this.hasColumns(KNOWN_SOURCES.packCart))) this.packCart = KNOWN_SOURCES.packCart.sql;
-    if (!this.compliance || !this.packCart) this.logger.log(`Reports without ${[!this.compliance && 'compliance', !this.packCart && 'carts'].filter(Boolean).join(' and ')}: reported as unknown`);
+    if (!this.compliance || !this.packCart)
+      this.logger.log(
+        `Reports without ${[!this.compliance && 'compliance', !this.packCart && 'carts'].filter(Boolean).join(' and ')}: reported as unknown`,
+      );
   }
 
   private async hasColumns(source: { table: string; columns: readonly string[] }): Promise<boolean> {

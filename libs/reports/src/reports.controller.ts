@@ -10,7 +10,11 @@ import { WarrantyReportService } from './warranty.report';
 
 const csv = (body: string, name: string) => {
   const bytes = Buffer.from(body, 'utf8');
-  return new StreamableFile(bytes, { type: 'text/csv; charset=utf-8', disposition: `attachment; filename="${name}"`, length: bytes.length });
+  return new StreamableFile(bytes, {
+    type: 'text/csv; charset=utf-8',
+    disposition: `attachment; filename="${name}"`,
+    length: bytes.length,
+  });
 };
 
 /** Each report as JSON for integrations, and the same lines as CSV (`.csv`) for a spreadsheet. */

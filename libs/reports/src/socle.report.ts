@@ -61,7 +61,10 @@ export interface SocleReport {
 /** School by school against the socle numérique de base (volet équipement): packs, sizes, one OS, carts, tablets, bandwidth. */
 @Injectable()
 export class SocleReportService {
-  constructor(private readonly dataSource: DataSource, private readonly sources: ReportSources) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly sources: ReportSources,
+  ) {}
 
   async build(actor: Actor, query: SocleQuery): Promise<SocleReport> {
     const rows = await reportQuery<SchoolRow & Partial<SoclePack>>(
@@ -85,12 +88,28 @@ export class SocleReportService {
        SELECT s.id, s.uai, s.name, s.class_count, s.bandwidth_mbps, pk.*
          FROM scope s LEFT JOIN pk ON pk.school_id = s.id
         ORDER BY s.name, s.id, pk."packName"`,
-      [actor.tenantId(), query.schoolId ?? null, MANAGED_DEVICE_STATES, SOCLE_RULES.maxTabletGrams, SOCLE_RULES.minTabletInches, this.sources.cartsKnown],
+      [
+        actor.tenantId(),
+        query.schoolId ?? null,
+        MANAGED_DEVICE_STATES,
+        SOCLE_RULES.maxTabletGrams,
+        SOCLE_RULES.minTabletInches,
+        this.sources.cartsKnown,
+      ],
     );
     const schools: Array<SchoolRow & { packs: SoclePack[] }> = [];
     for (const row of rows) {
-      if (schools[schools.length - 1]?.id !== row.id) schools.push({ id: row.id, uai: row.uai, name: row.name, class_count: row.class_count, bandwidth_mbps: row.bandwidth_mbps, packs: [] });
-      if (row.packId) schools[schools.length - 1].packs.push(packOf(row as unknown as SoclePack & { packName: string }));
+      if (schools[schools.length - 1]?.id !== row.id)
+        schools.push({
+          id: row.id,
+          uai: row.uai,
+          name: row.name,
+          class_count: row.class_count,
+          bandwidth_mbps: row.bandwidth_mbps,
+          packs: [],
+        });
+      if (row.packId)
+        schools[schools.length - 1].packs.push(packOf(row as unknown as SoclePack & { packName: string }));
     }
     const lines = schools.map((school) => this.evaluate(school));
     const compliant = lines.filter((line) => line.compliant).length;
@@ -110,20 +129,35 @@ export class SocleReportService {
     const bandwidthMbps = row.bandwidth_mbps === null ? null : Number(row.bandwidth_mbps);
     const missing: string[] = [];
     if (row.packs.length < requiredPacks) {
-      missing.push(`${row.packs.length} pack(s) pour ${row.class_count} classe(s) : il en faut au moins ${requiredPacks} (un pour quatre classes).`);
+      missing.push(
+        `${row.packs.length} pack(s) pour ${row.class_count} classe(s) : il en faut au moins ${requiredPacks} (un pour quatre classes).`,
+      );
     }
     for (const pack of row.packs) {
       if (!(PACK_CAPACITIES as readonly number[]).includes(pack.devices)) {
         missing.push(`Pack « ${pack.name} » : ${pack.devices} appareil(s) en service, un pack en compte 10, 12 ou 15.`);
       }
-      if (pack.mixedOs) missing.push(`Pack « ${pack.name} » : plusieurs systèmes d'exploitation, un pack n'en a qu'un.`);
-      if (pack.hasCart === false) missing.push(`Pack « ${pack.name} » : pas de chariot (malle) de rangement et de recharge.`);
-      if (pack.tabletsTooHeavy) missing.push(`Pack « ${pack.name} » : ${pack.tabletsTooHeavy} tablette(s) de plus de ${SOCLE_RULES.maxTabletGrams} g (${pack.failingModels.join(', ')}).`);
-      if (pack.tabletsScreenTooSmall) missing.push(`Pack « ${pack.name} » : ${pack.tabletsScreenTooSmall} tablette(s) à écran de moins de ${SOCLE_RULES.minTabletInches} pouces (${pack.failingModels.join(', ')}).`);
+      if (pack.mixedOs)
+        missing.push(`Pack « ${pack.name} » : plusieurs systèmes d'exploitation, un pack n'en a qu'un.`);
+      if (pack.hasCart === false)
+        missing.push(`Pack « ${pack.name} » : pas de chariot (malle) de rangement et de recharge.`);
+      if (pack.tabletsTooHeavy)
+        missing.push(
+          `Pack « ${pack.name} » : ${pack.tabletsTooHeavy} tablette(s) de plus de ${SOCLE_RULES.maxTabletGrams} g (${pack.failingModels.join(', ')}).`,
+        );
+      if (pack.tabletsScreenTooSmall)
+        missing.push(
+          `Pack « ${pack.name} » : ${pack.tabletsScreenTooSmall} tablette(s) à écran de moins de ${SOCLE_RULES.minTabletInches} pouces (${pack.failingModels.join(', ')}).`,
+        );
     }
-    if (bandwidthMbps === null) missing.push(`Débit Internet non renseigné : mesurez-le (${requiredBandwidthMbps} Mbit/s attendus) et saisissez-le sur la fiche de l'école.`);
+    if (bandwidthMbps === null)
+      missing.push(
+        `Débit Internet non renseigné : mesurez-le (${requiredBandwidthMbps} Mbit/s attendus) et saisissez-le sur la fiche de l'école.`,
+      );
     else if (bandwidthMbps < requiredBandwidthMbps) {
-      missing.push(`Débit Internet de ${bandwidthMbps} Mbit/s : ${requiredBandwidthMbps} Mbit/s attendus pour une école de ${SOCLE_RULES.sizeLabels[size]}.`);
+      missing.push(
+        `Débit Internet de ${bandwidthMbps} Mbit/s : ${requiredBandwidthMbps} Mbit/s attendus pour une école de ${SOCLE_RULES.sizeLabels[size]}.`,
+      );
     }
     return {
       schoolId: row.id,

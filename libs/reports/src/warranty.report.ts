@@ -81,7 +81,12 @@ export class WarrantyReportService {
     for (const line of lines) sumInto(totals, figuresOf(line));
     totals.expiringValue = euros(totals.expiringValue);
     totals.expiredValue = euros(totals.expiredValue);
-    return { generatedAt: new Date(), parameters: { schoolId: query.schoolId ?? null, withinDays: query.withinDays, asOf }, lines, totals };
+    return {
+      generatedAt: new Date(),
+      parameters: { schoolId: query.schoolId ?? null, withinDays: query.withinDays, asOf },
+      lines,
+      totals,
+    };
   }
 }
 
@@ -109,5 +114,14 @@ function figuresOf(line: WarrantyLine): WarrantyFigures {
 }
 
 function emptyFigures(): WarrantyFigures {
-  return { devices: 0, covered: 0, expiring: 0, expired: 0, unknown: 0, expiringValue: 0, expiredValue: 0, withoutPrice: 0 };
+  return {
+    devices: 0,
+    covered: 0,
+    expiring: 0,
+    expired: 0,
+    unknown: 0,
+    expiringValue: 0,
+    expiredValue: 0,
+    withoutPrice: 0,
+  };
 }

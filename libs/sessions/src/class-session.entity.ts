@@ -1,4 +1,15 @@
-import { Check, Column, CreateDateColumn, Entity, Exclusion, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Exclusion,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { Pack } from '@socle/fleet';
 import { Classroom, School, User } from '@socle/tenancy';
 
@@ -19,7 +30,10 @@ export const MAX_SESSION_HOURS = 8;
  * `planned_ends_at` keeps what was booked.
  */
 @Entity('class_sessions')
-@Exclusion('xcl_class_sessions_pack_time', `USING gist (pack_id WITH =, tstzrange(starts_at, ends_at) WITH &&) WHERE (status <> 'cancelled')`)
+@Exclusion(
+  'xcl_class_sessions_pack_time',
+  `USING gist (pack_id WITH =, tstzrange(starts_at, ends_at) WITH &&) WHERE (status <> 'cancelled')`,
+)
 @Check('chk_class_sessions_status', `status IN ('scheduled', 'active', 'ended', 'cancelled')`)
 @Check('chk_class_sessions_end_reason', `end_reason IS NULL OR end_reason IN ('scheduled', 'teacher', 'missed')`)
 @Check('chk_class_sessions_range', 'ends_at > starts_at AND ends_at <= planned_ends_at')
@@ -41,7 +55,11 @@ export class ClassSession {
   @ManyToOne(() => School, { onDelete: 'RESTRICT' })
   @JoinColumn([
     { name: 'school_id', referencedColumnName: 'id', foreignKeyConstraintName: 'fk_class_sessions_school' },
-    { name: 'collectivite_id', referencedColumnName: 'collectiviteId', foreignKeyConstraintName: 'fk_class_sessions_school' },
+    {
+      name: 'collectivite_id',
+      referencedColumnName: 'collectiviteId',
+      foreignKeyConstraintName: 'fk_class_sessions_school',
+    },
   ])
   school?: School;
 

@@ -34,13 +34,23 @@ export class ReturnCheckService {
         ORDER BY d.position_in_pack NULLS LAST, d.serial_number`,
       [session.packId, MANAGED_STATES, session.startedAt ?? session.startsAt],
     );
-    const messages = rows.map((row) => notStoredMessage(row.device_kind, deviceLabel(row.device_kind, row.position_in_pack, row.serial_number)));
+    const messages = rows.map((row) =>
+      notStoredMessage(row.device_kind, deviceLabel(row.device_kind, row.position_in_pack, row.serial_number)),
+    );
     if (rows.length) {
       await manager.query(
         `INSERT INTO class_session_unreturned_devices (session_id, device_id, slot_number, docked, charging, last_seen_at, message)
          SELECT $1, * FROM unnest($2::uuid[], $3::smallint[], $4::boolean[], $5::boolean[], $6::timestamptz[], $7::text[])
          ON CONFLICT DO NOTHING`,
-        [session.id, rows.map((row) => row.id), rows.map((row) => row.slot_number), rows.map((row) => row.docked), rows.map((row) => row.battery_charging), rows.map((row) => row.last_checkin_at), messages],
+        [
+          session.id,
+          rows.map((row) => row.id),
+          rows.map((row) => row.slot_number),
+          rows.map((row) => row.docked),
+          rows.map((row) => row.battery_charging),
+          rows.map((row) => row.last_checkin_at),
+          messages,
+        ],
       );
       await this.notify(manager, session, rows, messages);
     }
@@ -48,7 +58,12 @@ export class ReturnCheckService {
     return rows.length;
   }
 
-  private async notify(manager: EntityManager, session: ClassSession, rows: MissingRow[], messages: string[]): Promise<void> {
+  private async notify(
+    manager: EntityManager,
+    session: ClassSession,
+    rows: MissingRow[],
+    messages: string[],
+  ): Promise<void> {
     const [context] = await manager.query(
       `SELECT p.name AS pack, c.name AS classroom, k.id AS cart_id, k.label AS cart FROM packs p
          JOIN classrooms c ON c.id = $2 LEFT JOIN carts k ON k.pack_id = p.id WHERE p.id = $1`,
@@ -65,7 +80,16 @@ export class ReturnCheckService {
         `${rows.length} appareil(s) non rangé(s) ou pas en charge — pack « ${context.pack} »`,
         `Après la séance ${context.classroom} ${frenchSlot(session.startsAt, session.endsAt)} : ${messages.join(', ')}. Vérifiez ${where}.`,
         session.id,
-        JSON.stringify({ sessionId: session.id, packId: session.packId, cartId: context.cart_id, devices: rows.map((row, index) => ({ deviceId: row.id, slotNumber: row.slot_number, message: messages[index] })) }),
+        JSON.stringify({
+          sessionId: session.id,
+          packId: session.packId,
+          cartId: context.cart_id,
+          devices: rows.map((row, index) => ({
+            deviceId: row.id,
+            slotNumber: row.slot_number,
+            message: messages[index],
+          })),
+        }),
       ],
     );
   }

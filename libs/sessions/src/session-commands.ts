@@ -35,13 +35,25 @@ export async function issueToPack(
        INSERT INTO class_session_commands (command_id, session_id, device_id, type) SELECT id, $6, device_id, $2 FROM inserted
      )
      SELECT id FROM inserted`,
-    [session.packId, type, JSON.stringify(payload), createdBy, MANAGED_STATES, session.id, options.onlyIfHanded ?? null],
+    [
+      session.packId,
+      type,
+      JSON.stringify(payload),
+      createdBy,
+      MANAGED_STATES,
+      session.id,
+      options.onlyIfHanded ?? null,
+    ],
   );
   return rows.map((row) => row.id);
 }
 
 /** The session is over: what no device has fetched yet is not sent at all (a tablet off all lesson gets nothing). */
-export async function supersedeUndelivered(manager: EntityManager, sessionId: string, types: CommandType[] = SUPERSEDED_AT_END): Promise<number> {
+export async function supersedeUndelivered(
+  manager: EntityManager,
+  sessionId: string,
+  types: CommandType[] = SUPERSEDED_AT_END,
+): Promise<number> {
   const [, count]: [unknown, number] = await manager.query(
     `UPDATE device_commands SET status = 'superseded', completed_at = now(), updated_at = now()
       WHERE status = 'pending' AND id IN (SELECT command_id FROM class_session_commands WHERE session_id = $1 AND type = ANY($2::text[]))`,

@@ -45,10 +45,19 @@ export class SessionControlService {
       const session = await this.sessions.findVisible(actor, sessionId, manager, { lock: true });
       ensureOwner(actor, session);
       if (session.status !== 'active') {
-        throw SocleError.conflict('SESSION_NOT_ACTIVE', 'La séance n’est pas en cours : on ne verrouille les écrans que pendant la séance.');
+        throw SocleError.conflict(
+          'SESSION_NOT_ACTIVE',
+          'La séance n’est pas en cours : on ne verrouille les écrans que pendant la séance.',
+        );
       }
       await supersedeUndelivered(manager, session.id, ['lock', 'unlock']);
-      const commandIds = await issueToPack(manager, session, locked ? 'lock' : 'unlock', locked ? { sessionId: session.id, message } : { sessionId: session.id }, actor.userId);
+      const commandIds = await issueToPack(
+        manager,
+        session,
+        locked ? 'lock' : 'unlock',
+        locked ? { sessionId: session.id, message } : { sessionId: session.id },
+        actor.userId,
+      );
       await manager.update(ClassSession, { id: session.id }, { screensLocked: locked });
       await this.audit.record(manager, actor, {
         action: locked ? 'session.screens.lock' : 'session.screens.unlock',

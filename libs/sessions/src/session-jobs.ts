@@ -44,14 +44,20 @@ export class SessionJobs {
     try {
       await this.schedule(jobs);
     } catch (error) {
-      this.logger.warn(`Could not schedule ${jobs.length} session jobs now (${(error as Error).message}); the reconciler will`);
+      this.logger.warn(
+        `Could not schedule ${jobs.length} session jobs now (${(error as Error).message}); the reconciler will`,
+      );
     }
   }
 
   /** One reconcile per time slot, whichever worker asks first; the queue has it again as soon as Redis is back. */
   async requestReconcile(intervalSeconds: number): Promise<void> {
     const slot = Math.floor(Date.now() / (intervalSeconds * 1000));
-    await this.queue.add(JobName.SessionReconcile, {}, { jobId: jobId(JobName.SessionReconcile, await this.instanceId(), slot), removeOnComplete: { count: 100 } });
+    await this.queue.add(
+      JobName.SessionReconcile,
+      {},
+      { jobId: jobId(JobName.SessionReconcile, await this.instanceId(), slot), removeOnComplete: { count: 100 } },
+    );
   }
 
   jobIdOf(job: TimedJob['job'], sessionId: string): Promise<string> {
@@ -59,7 +65,9 @@ export class SessionJobs {
   }
 
   private instanceId(): Promise<string> {
-    this.instance ??= this.dataSource.query('SELECT id FROM platform_instance').then((rows: Array<{ id: string }>) => rows[0].id);
+    this.instance ??= this.dataSource
+      .query('SELECT id FROM platform_instance')
+      .then((rows: Array<{ id: string }>) => rows[0].id);
     return this.instance;
   }
 }

@@ -32,20 +32,44 @@ export class SessionLifecycleService {
   /** Puts the session overlay on every device of the pack (rendered per platform at hand-over). */
   async start(sessionId: string, author: AuditAuthor): Promise<Outcome> {
     const now = this.clock.now();
-    const result = await this.dataSource.transaction(async (manager): Promise<{ done: boolean; reason?: string; commandIds?: string[]; endsAt?: Date }> => {
-      const session = await lockSession(manager, sessionId);
-      if (!session || session.status !== 'scheduled') return { done: false, reason: session ? `already ${session.status}` : 'unknown' };
-      if (session.startsAt.getTime() > now.getTime() + DUE_TOLERANCE_MS) return { done: false, reason: 'not yet' };
-      if (session.endsAt.getTime() <= now.getTime()) {
-        await manager.update(ClassSession, { id: session.id }, { status: 'ended', endReason: 'missed', endedAt: now, returnCheckedAt: now });
-        await this.audit.record(manager, author, { action: 'session.missed', entityType: 'class_session', entityId: session.id, collectiviteId: session.collectiviteId });
-        return { done: false, reason: 'missed' };
-      }
-      const commandIds = await issueToPack(manager, session, 'session_start', { sessionId: session.id, startsAt: session.startsAt, endsAt: session.endsAt }, null);
-      await manager.update(ClassSession, { id: session.id }, { status: 'active', startedAt: now });
-      await this.audit.record(manager, author, { action: 'session.start', entityType: 'class_session', entityId: session.id, collectiviteId: session.collectiviteId, summary: { devices: commandIds.length } });
-      return { done: true, commandIds, endsAt: session.endsAt };
-    });
+    const result = await this.dataSource.transaction(
+      async (manager): Promise<{ done: boolean; reason?: string; commandIds?: string[]; endsAt?: Date }> => {
+        const session = await lockSession(manager, sessionId);
+        if (!session || session.status !== 'scheduled')
+          return { done: false, reason: session ? `already ${session.status}` : 'unknown' };
+        if (session.startsAt.getTime() > now.getTime() + DUE_TOLERANCE_MS) return { done: false, reason: 'not yet' };
+        if (session.endsAt.getTime() <= now.getTime()) {
+          await manager.update(
+            ClassSession,
+            { id: session.id },
+            { status: 'ended', endReason: 'missed', endedAt: now, returnCheckedAt: now },
+          );
+          await this.audit.record(manager, author, {
+            action: 'session.missed',
+            entityType: 'class_session',
+            entityId: session.id,
+            collectiviteId: session.collectiviteId,
+          });
+          return { done: false, reason: 'missed' };
+        }
+        const commandIds = await issueToPack(
+          manager,
+          session,
+          'session_start',
+          { sessionId: session.id, startsAt: session.startsAt, endsAt: session.endsAt },
+          null,
+        );
+        await manager.update(ClassSession, { id: session.id }, { status: 'active', startedAt: now });
+        await this.audit.record(manager, author, {
+          action: 'session.start',
+          entityType: 'class_session',
+          entityId: session.id,
+          collectiviteId: session.collectiviteId,
+          summary: { devices: commandIds.length },
+        });
+        return { done: true, commandIds, endsAt: session.endsAt };
+      },
+    );
     if (result.commandIds && result.endsAt) {
       await this.deliveries.enqueueAfterCommit(result.commandIds);
       await this.jobs.scheduleAfterCommit([{ job: JobName.SessionEnd, sessionId, at: result.endsAt }]);
@@ -64,24 +88,57 @@ export class SessionLifecycleService {
       if (!session) return { done: false, reason: 'unknown' };
       if (session.status === 'scheduled' && reason === 'teacher') {
         await tx.update(ClassSession, { id: session.id }, { status: 'cancelled', endedAt: now });
-        await this.audit.record(tx, author, { action: 'session.cancel', entityType: 'class_session', entityId: session.id, collectiviteId: session.collectiviteId });
+        await this.audit.record(tx, author, {
+          action: 'session.cancel',
+          entityType: 'class_session',
+          entityId: session.id,
+          collectiviteId: session.collectiviteId,
+        });
         return { done: true, cancelled: true, commandIds: [] as string[] };
       }
       if (session.status !== 'active') return { done: false, reason: `already ${session.status}` };
-      if (reason === 'scheduled' && session.endsAt.getTime() > now.getTime() + DUE_TOLERANCE_MS) return { done: false, reason: 'not yet' };
+      if (reason === 'scheduled' && session.endsAt.getTime() > now.getTime() + DUE_TOLERANCE_MS)
+        return { done: false, reason: 'not yet' };
       await supersedeUndelivered(tx, session.id);
-      const unlocks = session.screensLocked ? await issueToPack(tx, session, 'unlock', { sessionId: session.id }, null, { onlyIfHanded: 'lock' }) : [];
-      const ends = await issueToPack(tx, session, 'session_end', { sessionId: session.id }, null, { onlyIfHanded: 'session_start' });
+      const unlocks = session.screensLocked
+        ? await issueToPack(tx, session, 'unlock', { sessionId: session.id }, null, { onlyIfHanded: 'lock' })
+        : [];
+      const ends = await issueToPack(tx, session, 'session_end', { sessionId: session.id }, null, {
+        onlyIfHanded: 'session_start',
+      });
       // Ending early frees the rest of the slot for another booking (and switches the Wi-Fi off sooner).
-      const endsAt = reason === 'teacher' ? new Date(Math.max(now.getTime(), session.startsAt.getTime() + 60_000)) : session.endsAt;
-      await tx.update(ClassSession, { id: session.id }, { status: 'ended', endReason: reason, endedAt: now, screensLocked: false, endsAt: endsAt < session.endsAt ? endsAt : session.endsAt });
-      await this.audit.record(tx, author, { action: 'session.end', entityType: 'class_session', entityId: session.id, collectiviteId: session.collectiviteId, summary: { reason, devices: ends.length } });
+      const endsAt =
+        reason === 'teacher' ? new Date(Math.max(now.getTime(), session.startsAt.getTime() + 60_000)) : session.endsAt;
+      await tx.update(
+        ClassSession,
+        { id: session.id },
+        {
+          status: 'ended',
+          endReason: reason,
+          endedAt: now,
+          screensLocked: false,
+          endsAt: endsAt < session.endsAt ? endsAt : session.endsAt,
+        },
+      );
+      await this.audit.record(tx, author, {
+        action: 'session.end',
+        entityType: 'class_session',
+        entityId: session.id,
+        collectiviteId: session.collectiviteId,
+        summary: { reason, devices: ends.length },
+      });
       return { done: true, cancelled: false, commandIds: [...unlocks, ...ends] };
     };
     const result = await this.dataSource.transaction(work);
     if (result.done && !('cancelled' in result && result.cancelled)) {
       await this.deliveries.enqueueAfterCommit(result.commandIds ?? []);
-      await this.jobs.scheduleAfterCommit([{ job: JobName.SessionReturnCheck, sessionId, at: new Date(now.getTime() + this.config.returnCheckDelaySeconds * 1000) }]);
+      await this.jobs.scheduleAfterCommit([
+        {
+          job: JobName.SessionReturnCheck,
+          sessionId,
+          at: new Date(now.getTime() + this.config.returnCheckDelaySeconds * 1000),
+        },
+      ]);
     }
     return { sessionId, done: result.done, reason: result.reason };
   }
@@ -90,11 +147,18 @@ export class SessionLifecycleService {
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
       const session = await lockSession(manager, sessionId);
-      if (!session || session.status !== 'ended' || session.returnCheckedAt) return { sessionId, done: false, reason: 'nothing to check' };
+      if (!session || session.status !== 'ended' || session.returnCheckedAt)
+        return { sessionId, done: false, reason: 'nothing to check' };
       const due = (session.endedAt ?? session.endsAt).getTime() + this.config.returnCheckDelaySeconds * 1000;
       if (due > now.getTime() + DUE_TOLERANCE_MS) return { sessionId, done: false, reason: 'not yet' };
       const notReturned = await this.returnChecks.record(manager, session, now);
-      await this.audit.record(manager, author, { action: 'session.return_check', entityType: 'class_session', entityId: session.id, collectiviteId: session.collectiviteId, summary: { notReturned } });
+      await this.audit.record(manager, author, {
+        action: 'session.return_check',
+        entityType: 'class_session',
+        entityId: session.id,
+        collectiviteId: session.collectiviteId,
+        summary: { notReturned },
+      });
       return { sessionId, done: true, notReturned };
     });
   }

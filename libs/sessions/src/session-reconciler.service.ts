@@ -30,10 +30,17 @@ export class SessionReconcilerService {
     const now = this.clock.now();
     const due = new Date(now.getTime() + DUE_TOLERANCE_MS);
     const delay = `${this.config.returnCheckDelaySeconds} seconds`;
-    const ids = (sql: string, params: unknown[]) => this.dataSource.query(sql, params).then((rows: Array<{ id: string }>) => rows.map((row) => row.id));
+    const ids = (sql: string, params: unknown[]) =>
+      this.dataSource.query(sql, params).then((rows: Array<{ id: string }>) => rows.map((row) => row.id));
 
-    const toStart = await ids(`SELECT id FROM class_sessions WHERE status = 'scheduled' AND starts_at <= $1 ORDER BY starts_at LIMIT $2`, [due, BATCH]);
-    const toEnd = await ids(`SELECT id FROM class_sessions WHERE status = 'active' AND ends_at <= $1 ORDER BY ends_at LIMIT $2`, [due, BATCH]);
+    const toStart = await ids(
+      `SELECT id FROM class_sessions WHERE status = 'scheduled' AND starts_at <= $1 ORDER BY starts_at LIMIT $2`,
+      [due, BATCH],
+    );
+    const toEnd = await ids(
+      `SELECT id FROM class_sessions WHERE status = 'active' AND ends_at <= $1 ORDER BY ends_at LIMIT $2`,
+      [due, BATCH],
+    );
     const toCheck = await ids(
       `SELECT id FROM class_sessions WHERE status = 'ended' AND return_checked_at IS NULL AND ended_at + $2::interval <= $1 ORDER BY ended_at LIMIT $3`,
       [due, delay, BATCH],
@@ -54,7 +61,8 @@ export class SessionReconcilerService {
       [due, horizon, JobName.SessionStart, JobName.SessionEnd, JobName.SessionReturnCheck, delay],
     );
     await this.jobs.schedule(upcoming.map((row) => ({ job: row.job, sessionId: row.id, at: row.at })));
-    if (started || ended || checked) this.logger.log(`Reconciled sessions: ${started} started, ${ended} ended, ${checked} checked`);
+    if (started || ended || checked)
+      this.logger.log(`Reconciled sessions: ${started} started, ${ended} ended, ${checked} checked`);
     return { started, ended, checked, rescheduled: upcoming.length };
   }
 }

@@ -11,7 +11,10 @@ export type SessionSummary = ReturnType<typeof summarize>;
 /** Sessions as the console shows them: a pack's calendar, and one session with its devices. */
 @Injectable()
 export class SessionViewService {
-  constructor(private readonly dataSource: DataSource, private readonly sessions: SessionsService) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly sessions: SessionsService,
+  ) {}
 
   /** In time order; a teacher sees every booking of their schools' packs (to find a free slot), and which are theirs. */
   async list(actor: Actor, query: ListSessionsQuery): Promise<Page<SessionSummary>> {
@@ -26,7 +29,10 @@ export class SessionViewService {
     if (query.packId) builder.andWhere('s.pack_id = :packId', { packId: query.packId });
     if (query.from) builder.andWhere('s.ends_at > :from', { from: new Date(query.from) });
     if (query.to) builder.andWhere('s.starts_at < :to', { to: new Date(query.to) });
-    if (query.cursor) builder.andWhere('(s.starts_at, s.id) > (SELECT starts_at, id FROM class_sessions WHERE id = :cursor)', { cursor: query.cursor });
+    if (query.cursor)
+      builder.andWhere('(s.starts_at, s.id) > (SELECT starts_at, id FROM class_sessions WHERE id = :cursor)', {
+        cursor: query.cursor,
+      });
     const rows = await builder.getMany();
     const items = rows.slice(0, query.limit).map((session) => summarize(actor, session));
     return { items, nextCursor: rows.length > query.limit ? items[items.length - 1].id : null };

@@ -11,8 +11,21 @@ import { SessionReconcilerService } from './session-reconciler.service';
 import { SessionViewService } from './session-view.service';
 import { SessionsService } from './sessions.service';
 
-const SERVICES = [SessionsService, SessionViewService, SessionControlService, SessionLifecycleService, ReturnCheckService, SessionReconcilerService, SessionJobs, NotificationsService];
+const SERVICES = [
+  SessionsService,
+  SessionViewService,
+  SessionControlService,
+  SessionLifecycleService,
+  ReturnCheckService,
+  SessionReconcilerService,
+  SessionJobs,
+  NotificationsService,
+];
 
 /** Class sessions without HTTP: the api, the worker (timed jobs, reconciler) and the gateway use it. */
-@Module({ imports: [FleetModule, DeliveryModule, CartsModule], providers: SERVICES, exports: [...SERVICES, CartsModule] })
+@Module({
+  imports: [FleetModule, DeliveryModule, CartsModule],
+  providers: SERVICES,
+  exports: [...SERVICES, CartsModule],
+})
 export class SessionsModule {}

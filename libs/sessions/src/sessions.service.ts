@@ -12,7 +12,8 @@ const HOUR_MS = 3600_000;
 /** A teacher who books "now" at 9:02 for a 9:00 lesson is not booking in the past. */
 const PAST_GRACE_MS = 5 * 60_000;
 const MAX_AHEAD_MS = 400 * 24 * HOUR_MS;
-const unprocessable = (code: string, message: string, details?: Record<string, unknown>) => new SocleError(HttpStatus.UNPROCESSABLE_ENTITY, code, message, details);
+const unprocessable = (code: string, message: string, details?: Record<string, unknown>) =>
+  new SocleError(HttpStatus.UNPROCESSABLE_ENTITY, code, message, details);
 
 @Injectable()
 export class SessionsService {
@@ -35,7 +36,12 @@ export class SessionsService {
         const pack = await this.packs.findVisible(actor, dto.packId, manager);
         await this.checkClassroom(actor, manager, dto.classroomId, pack);
         const allowedAppIds = await this.checkApps(manager, dto.allowedAppIds ?? [], pack);
-        const allowedDomains = [...new Set([...(dto.allowedDomains ?? []), ...(await this.profileHosts(actor, manager, dto.resourcesFromProfileId))])];
+        const allowedDomains = [
+          ...new Set([
+            ...(dto.allowedDomains ?? []),
+            ...(await this.profileHosts(actor, manager, dto.resourcesFromProfileId)),
+          ]),
+        ];
         const saved = await manager.save(
           manager.create(ClassSession, {
             collectiviteId: pack.collectiviteId,
@@ -50,11 +56,17 @@ export class SessionsService {
             allowedDomains,
           }),
         );
-        await this.audit.record(manager, actor, { action: 'session.book', entityType: 'class_session', entityId: saved.id, summary: { after: { ...dto, allowedAppIds, allowedDomains } } });
+        await this.audit.record(manager, actor, {
+          action: 'session.book',
+          entityType: 'class_session',
+          entityId: saved.id,
+          summary: { after: { ...dto, allowedAppIds, allowedDomains } },
+        });
         return saved;
       });
     } catch (error) {
-      if (violatedConstraint(error) === 'xcl_class_sessions_pack_time') throw await this.overlap(dto.packId, startsAt, endsAt);
+      if (violatedConstraint(error) === 'xcl_class_sessions_pack_time')
+        throw await this.overlap(dto.packId, startsAt, endsAt);
       throw error;
     }
     await this.jobs.scheduleAfterCommit([
@@ -65,23 +77,35 @@ export class SessionsService {
   }
 
   /** Another collectivité's session, or one of a school a teacher does not belong to, is answered like a missing one. */
-  async findVisible(actor: Actor, sessionId: string, manager: EntityManager = this.dataSource.manager, options: { lock?: boolean } = {}): Promise<ClassSession> {
+  async findVisible(
+    actor: Actor,
+    sessionId: string,
+    manager: EntityManager = this.dataSource.manager,
+    options: { lock?: boolean } = {},
+  ): Promise<ClassSession> {
     const session = await manager.findOne(ClassSession, {
       where: { id: sessionId, collectiviteId: actor.tenantId() },
       lock: options.lock ? { mode: 'pessimistic_write' } : undefined,
     });
-    if (!session || !actor.canSeeSchool(session.schoolId)) throw SocleError.notFound('SESSION_NOT_FOUND', "Cette séance n'existe pas ou ne vous est pas accessible.");
+    if (!session || !actor.canSeeSchool(session.schoolId))
+      throw SocleError.notFound('SESSION_NOT_FOUND', "Cette séance n'existe pas ou ne vous est pas accessible.");
     return session;
   }
 
   private checkTimes(startsAt: Date, endsAt: Date): void {
     const now = this.clock.now().getTime();
-    if (endsAt.getTime() <= startsAt.getTime()) throw unprocessable('SESSION_RANGE_INVALID', 'La fin de la séance doit suivre son début.');
+    if (endsAt.getTime() <= startsAt.getTime())
+      throw unprocessable('SESSION_RANGE_INVALID', 'La fin de la séance doit suivre son début.');
     if (endsAt.getTime() - startsAt.getTime() > MAX_SESSION_HOURS * HOUR_MS) {
-      throw unprocessable('SESSION_TOO_LONG', `Une séance dure au plus une journée de classe (${MAX_SESSION_HOURS} h) : réservez plusieurs séances.`);
+      throw unprocessable(
+        'SESSION_TOO_LONG',
+        `Une séance dure au plus une journée de classe (${MAX_SESSION_HOURS} h) : réservez plusieurs séances.`,
+      );
     }
-    if (startsAt.getTime() < now - PAST_GRACE_MS) throw unprocessable('SESSION_IN_PAST', 'Cette séance commence dans le passé : choisissez un horaire à venir.');
-    if (startsAt.getTime() > now + MAX_AHEAD_MS) throw unprocessable('SESSION_TOO_FAR', 'Réservez au plus un an à l’avance.');
+    if (startsAt.getTime() < now - PAST_GRACE_MS)
+      throw unprocessable('SESSION_IN_PAST', 'Cette séance commence dans le passé : choisissez un horaire à venir.');
+    if (startsAt.getTime() > now + MAX_AHEAD_MS)
+      throw unprocessable('SESSION_TOO_FAR', 'Réservez au plus un an à l’avance.');
   }
 
   private async checkClassroom(actor: Actor, manager: EntityManager, classroomId: string, pack: Pack): Promise<void> {
@@ -89,8 +113,13 @@ export class SessionsService {
       'SELECT c.school_id FROM classrooms c JOIN schools s ON s.id = c.school_id WHERE c.id = $1 AND s.collectivite_id = $2',
       [classroomId, actor.tenantId()],
     );
-    if (!classroom || !actor.canSeeSchool(classroom.school_id)) throw SocleError.notFound('CLASSROOM_NOT_FOUND', "Cette classe n'existe pas ou ne vous est pas accessible.");
-    if (classroom.school_id !== pack.schoolId) throw unprocessable('CLASSROOM_OTHER_SCHOOL', "Cette classe n'est pas dans l'école du pack : réservez un pack de l'école de la classe.");
+    if (!classroom || !actor.canSeeSchool(classroom.school_id))
+      throw SocleError.notFound('CLASSROOM_NOT_FOUND', "Cette classe n'existe pas ou ne vous est pas accessible.");
+    if (classroom.school_id !== pack.schoolId)
+      throw unprocessable(
+        'CLASSROOM_OTHER_SCHOOL',
+        "Cette classe n'est pas dans l'école du pack : réservez un pack de l'école de la classe.",
+      );
   }
 
   private async checkApps(manager: EntityManager, appIds: string[], pack: Pack): Promise<string[]> {
@@ -100,10 +129,17 @@ export class SessionsService {
       'SELECT id, platform, name FROM catalog_apps WHERE id = ANY($1::uuid[]) AND collectivite_id = $2',
       [unique, pack.collectiviteId],
     );
-    if (apps.length !== unique.length) throw SocleError.notFound('APP_NOT_FOUND', "Une des apps demandées n'existe pas dans le catalogue de la collectivité.");
+    if (apps.length !== unique.length)
+      throw SocleError.notFound(
+        'APP_NOT_FOUND',
+        "Une des apps demandées n'existe pas dans le catalogue de la collectivité.",
+      );
     const foreign = apps.filter((app) => app.platform !== pack.osFamily);
     if (foreign.length) {
-      throw unprocessable('APP_PLATFORM_MISMATCH', `Ces apps ne sont pas pour les appareils du pack (${pack.osFamily}) : ${foreign.map((app) => app.name).join(', ')}.`);
+      throw unprocessable(
+        'APP_PLATFORM_MISMATCH',
+        `Ces apps ne sont pas pour les appareils du pack (${pack.osFamily}) : ${foreign.map((app) => app.name).join(', ')}.`,
+      );
     }
     return unique;
   }
@@ -116,7 +152,8 @@ export class SessionsService {
         WHERE p.id = $1 AND p.collectivite_id = $2`,
       [profileId, actor.tenantId()],
     );
-    if (!version) throw SocleError.notFound('PROFILE_NOT_FOUND', "Ce profil n'existe pas ou ne vous est pas accessible.");
+    if (!version)
+      throw SocleError.notFound('PROFILE_NOT_FOUND', "Ce profil n'existe pas ou ne vous est pas accessible.");
     return (version.resources as Array<{ kind: string; url: string }>)
       .filter((resource) => resource.kind === 'gar_resource' || resource.kind === 'ent_link')
       .map((resource) => new URL(resource.url).hostname.toLowerCase());
@@ -130,8 +167,19 @@ export class SessionsService {
       [packId, startsAt, endsAt],
     );
     const slot = conflict ? ` ${frenchSlot(conflict.starts_at, conflict.ends_at)} (${conflict.classroom})` : '';
-    return SocleError.conflict('SESSION_OVERLAP', `Ce pack est déjà réservé${slot} : choisissez un autre horaire ou un autre pack.`, {
-      conflict: conflict ? { sessionId: conflict.id, startsAt: conflict.starts_at, endsAt: conflict.ends_at, classroom: conflict.classroom } : null,
-    });
+    return SocleError.conflict(
+      'SESSION_OVERLAP',
+      `Ce pack est déjà réservé${slot} : choisissez un autre horaire ou un autre pack.`,
+      {
+        conflict: conflict
+          ? {
+              sessionId: conflict.id,
+              startsAt: conflict.starts_at,
+              endsAt: conflict.ends_at,
+              classroom: conflict.classroom,
+            }
+          : null,
+      },
+    );
   }
 }

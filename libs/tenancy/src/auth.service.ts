@@ -18,7 +18,9 @@ export class AuthService {
   ) {}
 
   async login(dto: LoginDto): Promise<{ accessToken: string; expiresIn: number; role: string }> {
-    const user = await this.dataSource.getRepository(User).findOneBy({ email: dto.email.toLowerCase(), disabledAt: IsNull() });
+    const user = await this.dataSource
+      .getRepository(User)
+      .findOneBy({ email: dto.email.toLowerCase(), disabledAt: IsNull() });
     const valid = await argon2.verify(user?.passwordHash ?? (await DECOY_HASH), dto.password).catch(() => false);
     if (!user || !valid) {
       throw SocleError.unauthorized('INVALID_CREDENTIALS', 'Adresse e-mail ou mot de passe incorrect.');

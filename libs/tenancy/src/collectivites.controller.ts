@@ -10,7 +10,10 @@ import { UsersService } from './users.service';
 @ApiBearerAuth()
 @Controller('collectivites')
 export class CollectivitesController {
-  constructor(private readonly collectivites: CollectivitesService, private readonly users: UsersService) {}
+  constructor(
+    private readonly collectivites: CollectivitesService,
+    private readonly users: UsersService,
+  ) {}
 
   @Post()
   @Roles(Role.PlatformAdmin)
@@ -23,7 +26,10 @@ export class CollectivitesController {
   async createUser(@CurrentActor() actor: Actor, @Param('id', ParseId) id: string, @Body() dto: CreateUserDto) {
     const collectivite = await this.collectivites.findVisible(actor, id);
     if (actor.role === Role.PlatformAdmin && dto.role !== Role.CollectiviteAdmin) {
-      throw SocleError.forbidden('ROLE_FORBIDDEN', "L'opérateur crée les administrateurs de la collectivité ; eux créent ensuite techniciens et enseignants.");
+      throw SocleError.forbidden(
+        'ROLE_FORBIDDEN',
+        "L'opérateur crée les administrateurs de la collectivité ; eux créent ensuite techniciens et enseignants.",
+      );
     }
     return this.users.create(actor, collectivite.id, dto);
   }

@@ -7,7 +7,10 @@ import { CreateCollectiviteDto } from './dto/create-collectivite.dto';
 
 @Injectable()
 export class CollectivitesService {
-  constructor(private readonly dataSource: DataSource, private readonly audit: AuditService) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   create(actor: Actor, dto: CreateCollectiviteDto): Promise<Collectivite> {
     return this.dataSource.transaction(async (manager) => {
@@ -26,8 +29,14 @@ export class CollectivitesService {
   /** The operator reaches every collectivité; anyone else only their own (another's answers 404, like a missing one). */
   async findVisible(actor: Actor, collectiviteId: string): Promise<Collectivite> {
     const visible = actor.collectiviteId === null || actor.collectiviteId === collectiviteId;
-    const collectivite = visible ? await this.dataSource.getRepository(Collectivite).findOneBy({ id: collectiviteId }) : null;
-    if (!collectivite) throw SocleError.notFound('COLLECTIVITE_NOT_FOUND', "Cette collectivité n'existe pas ou ne vous est pas accessible.");
+    const collectivite = visible
+      ? await this.dataSource.getRepository(Collectivite).findOneBy({ id: collectiviteId })
+      : null;
+    if (!collectivite)
+      throw SocleError.notFound(
+        'COLLECTIVITE_NOT_FOUND',
+        "Cette collectivité n'existe pas ou ne vous est pas accessible.",
+      );
     return collectivite;
   }
 }

@@ -1,4 +1,14 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+} from 'typeorm';
 import { Collectivite } from './collectivite.entity';
 
 @Entity('schools')
@@ -27,7 +37,14 @@ export class School {
   @Column({ name: 'class_count', type: 'smallint' })
   classCount: number;
 
-  @Column({ name: 'bandwidth_mbps', type: 'numeric', precision: 8, scale: 2, nullable: true, transformer: { to: (v?: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) } })
+  @Column({
+    name: 'bandwidth_mbps',
+    type: 'numeric',
+    precision: 8,
+    scale: 2,
+    nullable: true,
+    transformer: { to: (v?: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) },
+  })
   bandwidthMbps: number | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })

@@ -10,7 +10,10 @@ import { checkUai } from './uai';
 
 @Injectable()
 export class SchoolsService {
-  constructor(private readonly dataSource: DataSource, private readonly audit: AuditService) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   async create(actor: Actor, dto: CreateSchoolDto): Promise<School> {
     const collectiviteId = actor.tenantId();
@@ -20,12 +23,26 @@ export class SchoolsService {
         checked.problem === 'format'
           ? "Le numéro UAI doit compter 7 chiffres suivis d'une lettre (ex. 0750655E)."
           : `La lettre clé du numéro UAI ne correspond pas à ses chiffres (attendue : ${checked.expectedLetter}). Vérifiez le numéro sur l'annuaire de l'Éducation nationale.`;
-      throw new SocleError(HttpStatus.BAD_REQUEST, 'UAI_INVALID', message, { fields: [{ field: 'uai', problems: [checked.problem] }] });
+      throw new SocleError(HttpStatus.BAD_REQUEST, 'UAI_INVALID', message, {
+        fields: [{ field: 'uai', problems: [checked.problem] }],
+      });
     }
     try {
       return await this.dataSource.transaction(async (manager) => {
-        const school = await manager.save(manager.create(School, { ...dto, uai: checked.uai, collectiviteId, bandwidthMbps: dto.bandwidthMbps ?? null }));
-        await this.audit.record(manager, actor, { action: 'school.create', entityType: 'school', entityId: school.id, summary: { after: { ...dto, uai: checked.uai } } });
+        const school = await manager.save(
+          manager.create(School, {
+            ...dto,
+            uai: checked.uai,
+            collectiviteId,
+            bandwidthMbps: dto.bandwidthMbps ?? null,
+          }),
+        );
+        await this.audit.record(manager, actor, {
+          action: 'school.create',
+          entityType: 'school',
+          entityId: school.id,
+          summary: { after: { ...dto, uai: checked.uai } },
+        });
         return school;
       });
     } catch (error) {
@@ -62,7 +79,12 @@ export class SchoolsService {
       return await this.dataSource.transaction(async (manager) => {
         await this.findVisible(actor, schoolId, manager);
         const classroom = await manager.save(manager.create(Classroom, { ...dto, schoolId }));
-        await this.audit.record(manager, actor, { action: 'classroom.create', entityType: 'classroom', entityId: classroom.id, summary: { after: { ...dto, schoolId } } });
+        await this.audit.record(manager, actor, {
+          action: 'classroom.create',
+          entityType: 'classroom',
+          entityId: classroom.id,
+          summary: { after: { ...dto, schoolId } },
+        });
         return classroom;
       });
     } catch (error) {

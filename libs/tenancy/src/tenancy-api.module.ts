@@ -6,5 +6,9 @@ import { SchoolsController } from './schools.controller';
 import { TenancyModule } from './tenancy.module';
 
 /** Login needs the JWT module, which only the api has. */
-@Module({ imports: [TenancyModule], controllers: [AuthController, CollectivitesController, SchoolsController], providers: [AuthService] })
+@Module({
+  imports: [TenancyModule],
+  controllers: [AuthController, CollectivitesController, SchoolsController],
+  providers: [AuthService],
+})
 export class TenancyApiModule {}

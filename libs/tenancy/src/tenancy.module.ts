@@ -7,7 +7,12 @@ import { UsersService } from './users.service';
 
 /** The tenancy rules, without HTTP: the gateway and the worker use them too. */
 @Module({
-  providers: [CollectivitesService, UsersService, SchoolsService, { provide: ActorLoader, useClass: DatabaseActorLoader }],
+  providers: [
+    CollectivitesService,
+    UsersService,
+    SchoolsService,
+    { provide: ActorLoader, useClass: DatabaseActorLoader },
+  ],
   exports: [CollectivitesService, UsersService, SchoolsService, ActorLoader],
 })
 export class TenancyModule {}

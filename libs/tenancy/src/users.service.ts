@@ -30,16 +30,28 @@ export class UsersService {
     const passwordHash = await argon2.hash(dto.password, { type: argon2.argon2id });
     const schoolIds = [...new Set(dto.schoolIds ?? [])];
     if (schoolIds.length > 0 && dto.role !== Role.Teacher) {
-      throw SocleError.badRequest('SCHOOLS_ONLY_FOR_TEACHERS', 'Seuls les comptes enseignants sont rattachés à des écoles : retirez schoolIds.');
+      throw SocleError.badRequest(
+        'SCHOOLS_ONLY_FOR_TEACHERS',
+        'Seuls les comptes enseignants sont rattachés à des écoles : retirez schoolIds.',
+      );
     }
     try {
       return await this.dataSource.transaction(async (manager) => {
         const schools = schoolIds.length ? await manager.findBy(School, { id: In(schoolIds), collectiviteId }) : [];
         if (schools.length !== schoolIds.length) {
-          throw SocleError.notFound('SCHOOL_NOT_FOUND', "Une des écoles indiquées n'existe pas dans cette collectivité.");
+          throw SocleError.notFound(
+            'SCHOOL_NOT_FOUND',
+            "Une des écoles indiquées n'existe pas dans cette collectivité.",
+          );
         }
         const user = await manager.save(
-          manager.create(User, { email: dto.email.toLowerCase(), passwordHash, role: dto.role, collectiviteId, schools }),
+          manager.create(User, {
+            email: dto.email.toLowerCase(),
+            passwordHash,
+            role: dto.role,
+            collectiviteId,
+            schools,
+          }),
         );
         await this.audit.record(manager, actor, {
           action: 'user.create',
@@ -66,13 +78,36 @@ export class UsersService {
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['socle.bootstrap-admin']);
       if ((await manager.count(User)) > 0) return;
       const passwordHash = await argon2.hash(password, { type: argon2.argon2id });
-      const user = await manager.save(manager.create(User, { email: email.toLowerCase(), passwordHash, role: Role.PlatformAdmin, collectiviteId: null }));
-      await this.audit.record(manager, { system: 'bootstrap' }, { action: 'user.bootstrap', entityType: 'user', entityId: user.id, summary: { after: { email: user.email, role: user.role } } });
+      const user = await manager.save(
+        manager.create(User, {
+          email: email.toLowerCase(),
+          passwordHash,
+          role: Role.PlatformAdmin,
+          collectiviteId: null,
+        }),
+      );
+      await this.audit.record(
+        manager,
+        { system: 'bootstrap' },
+        {
+          action: 'user.bootstrap',
+          entityType: 'user',
+          entityId: user.id,
+          summary: { after: { email: user.email, role: user.role } },
+        },
+      );
       this.logger.log(`Created the platform administrator ${user.email} from SOCLE_BOOTSTRAP_ADMIN_EMAIL`);
     });
   }
 }
 
 export function toView(user: User, schoolIds: string[]): UserView {
-  return { id: user.id, email: user.email, role: user.role, collectiviteId: user.collectiviteId, schoolIds, createdAt: user.createdAt };
+  return {
+    id: user.id,
+    email: user.email,
+    role: user.role,
+    collectiviteId: user.collectiviteId,
+    schoolIds,
+    createdAt: user.createdAt,
+  };
 }

@@ -31,7 +31,13 @@ export class FakeGateway {
   private readonly devices = new Map<string, FakeDevice>();
   private readonly waiting = new Map<string, Set<(woken: boolean) => void>>();
   private readonly tlsServer = https.createServer(
-    { key: this.pki.serverKeyPem, cert: this.pki.serverChainPem, ca: this.pki.root.pem, requestCert: true, rejectUnauthorized: false },
+    {
+      key: this.pki.serverKeyPem,
+      cert: this.pki.serverChainPem,
+      ca: this.pki.root.pem,
+      requestCert: true,
+      rejectUnauthorized: false,
+    },
     (request, response) => void this.handle(request, response, () => this.tlsFingerprint(request)),
   );
   private readonly proxyServer = http.createServer(
@@ -82,13 +88,18 @@ export class FakeGateway {
     }
   }
 
-  private async handle(request: http.IncomingMessage, response: http.ServerResponse, fingerprint: () => string | undefined): Promise<void> {
+  private async handle(
+    request: http.IncomingMessage,
+    response: http.ServerResponse,
+    fingerprint: () => string | undefined,
+  ): Promise<void> {
     const body = await readJson(request);
     const route = `${request.method} ${request.url}`;
     if (route === 'GET /v1/ca.pem') return void response.end(this.pki.root.pem);
     if (route === 'POST /v1/enroll') return this.enroll(body, response);
     const device = this.devices.get(fingerprint() ?? '');
-    if (!device) return reply(response, 401, { statusCode: 401, code: 'CERTIFICATE_REJECTED', message: 'unknown certificate' });
+    if (!device)
+      return reply(response, 401, { statusCode: 401, code: 'CERTIFICATE_REJECTED', message: 'unknown certificate' });
     if (route === 'POST /v1/checkin') {
       this.checkins.push({ deviceId: device.deviceId, body: body as CheckinRequest });
       return reply(response, 200, { commands: device.pending, checkinIntervalSeconds: 900 });
@@ -124,10 +135,13 @@ export class FakeGateway {
 
   private enroll(body: unknown, response: http.ServerResponse): void {
     const { token, csr, serialNumber } = body as { token: string; csr: string; serialNumber: string };
-    if (token !== this.validToken) return reply(response, 401, { statusCode: 401, code: 'TOKEN_INVALID', message: 'bad token' });
-    if (this.devices.size >= this.capacity) return reply(response, 409, { statusCode: 409, code: 'PACK_FULL', message: 'pack is full' });
+    if (token !== this.validToken)
+      return reply(response, 401, { statusCode: 401, code: 'TOKEN_INVALID', message: 'bad token' });
+    if (this.devices.size >= this.capacity)
+      return reply(response, 409, { statusCode: 409, code: 'PACK_FULL', message: 'pack is full' });
     const issued = issueDeviceCertificate(csr, this.pki.intermediate);
-    if (issued.commonName !== serialNumber) return reply(response, 400, { statusCode: 400, code: 'VALIDATION_FAILED', message: 'CN differs' });
+    if (issued.commonName !== serialNumber)
+      return reply(response, 400, { statusCode: 400, code: 'VALIDATION_FAILED', message: 'CN differs' });
     const deviceId = randomUUID();
     const fingerprint = new X509Certificate(issued.pem).fingerprint256;
     this.devices.set(fingerprint, { deviceId, serialNumber, fingerprint, pending: [] });

@@ -38,19 +38,29 @@ export function issueDeviceCertificate(csrPem: string, issuer: TestAuthority): {
   const csr = forge.pki.certificationRequestFromPem(csrPem);
   if (!csr.verify()) throw new Error('CSR signature does not verify');
   const commonName = String(csr.subject.getField('CN')?.value ?? '');
-  const certificate = buildCertificate(commonName, csr.publicKey as forge.pki.rsa.PublicKey, issuer, [{ name: 'extKeyUsage', clientAuth: true }]);
+  const certificate = buildCertificate(commonName, csr.publicKey as forge.pki.rsa.PublicKey, issuer, [
+    { name: 'extKeyUsage', clientAuth: true },
+  ]);
   return { pem: forge.pki.certificateToPem(certificate), commonName };
 }
 
 function createAuthority(commonName: string, issuer: TestAuthority | undefined): TestAuthority {
   const keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const extensions = [{ name: 'basicConstraints', cA: true }, { name: 'keyUsage', keyCertSign: true, cRLSign: true }];
+  const extensions = [
+    { name: 'basicConstraints', cA: true },
+    { name: 'keyUsage', keyCertSign: true, cRLSign: true },
+  ];
   const self: TestAuthority = { certificate: undefined as never, pem: '', privateKey: keys.privateKey };
   const certificate = buildCertificate(commonName, publicKeyOf(keys.publicKey), issuer ?? self, extensions);
   return { certificate, pem: forge.pki.certificateToPem(certificate), privateKey: keys.privateKey };
 }
 
-function buildCertificate(commonName: string, publicKey: forge.pki.rsa.PublicKey, issuer: TestAuthority, extensions: object[]): forge.pki.Certificate {
+function buildCertificate(
+  commonName: string,
+  publicKey: forge.pki.rsa.PublicKey,
+  issuer: TestAuthority,
+  extensions: object[],
+): forge.pki.Certificate {
   const certificate = forge.pki.createCertificate();
   certificate.publicKey = publicKey;
   certificate.serialNumber = `01${randomBytes(8).toString('hex')}`;

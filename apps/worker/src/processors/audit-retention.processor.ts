@@ -21,7 +21,12 @@ export class AuditRetentionProcessor implements JobHandler {
     if (retentionDays === 0) return { deleted: 0 };
     const deleted = await this.dataSource.transaction(async (manager) => {
       const count = await purgeAuditEntries(manager, retentionDays);
-      if (count) await this.audit.record(manager, { system: this.job }, { action: 'audit.purge', entityType: 'audit_entry', summary: { deleted: count, retentionDays } });
+      if (count)
+        await this.audit.record(
+          manager,
+          { system: this.job },
+          { action: 'audit.purge', entityType: 'audit_entry', summary: { deleted: count, retentionDays } },
+        );
       return count;
     });
     if (deleted) this.logger.log(`Purged ${deleted} audit entries older than ${retentionDays} days`);

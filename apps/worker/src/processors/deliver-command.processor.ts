@@ -10,7 +10,10 @@ import { JobHandler } from '../job-handler';
 export class DeliverCommandProcessor implements JobHandler {
   readonly job = JobName.DeliverCommand;
 
-  constructor(private readonly dataSource: DataSource, private readonly notifier: DeviceNotifier) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly notifier: DeviceNotifier,
+  ) {}
 
   async handle(job: Job<{ commandId: string }>): Promise<{ woken: boolean }> {
     const [command] = await this.dataSource.query(

@@ -35,7 +35,8 @@ export class ReconcileDeliveriesProcessor implements JobHandler {
       [this.config.silentDeviceSeconds],
     );
     await this.notifier.wake(silent.map((row) => row.device_id));
-    if (pending.length || silent.length) this.logger.log(`Re-queued ${pending.length} deliveries, woke ${silent.length} silent devices`);
+    if (pending.length || silent.length)
+      this.logger.log(`Re-queued ${pending.length} deliveries, woke ${silent.length} silent devices`);
     return { requeued: pending.length, woken: silent.length };
   }
 }

@@ -4,6 +4,7 @@ import { PageQuery } from '@socle/core';
 
 export class ListCartsQuery extends PageQuery {
   @ApiPropertyOptional()
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   schoolId?: string;
 }

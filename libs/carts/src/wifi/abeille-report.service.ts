@@ -50,7 +50,10 @@ export class AbeilleReportService {
               (SELECT COALESCE(json_agg(json_build_object('from', lower(r), 'to', upper(r)) ORDER BY lower(r)), '[]') FROM unnest((SELECT mr FROM outside)) r) AS outside`,
       [cart.id, from, to, now, cart.packId, `${accessPoint.marginMinutes} minutes`],
     );
-    const [last] = await this.dataSource.query('SELECT is_on, reported_at FROM access_point_reports WHERE cart_id = $1 ORDER BY reported_at DESC, received_at DESC LIMIT 1', [cart.id]);
+    const [last] = await this.dataSource.query(
+      'SELECT is_on, reported_at FROM access_point_reports WHERE cart_id = $1 ORDER BY reported_at DESC, received_at DESC LIMIT 1',
+      [cart.id],
+    );
     return {
       cartId: cart.id,
       ssid: accessPoint.ssid,

@@ -12,7 +12,11 @@ export class AccessPointReport {
   cartId: string;
 
   @ManyToOne(() => CartAccessPoint, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'cart_id', referencedColumnName: 'cartId', foreignKeyConstraintName: 'fk_access_point_reports_access_point' })
+  @JoinColumn({
+    name: 'cart_id',
+    referencedColumnName: 'cartId',
+    foreignKeyConstraintName: 'fk_access_point_reports_access_point',
+  })
   accessPoint?: CartAccessPoint;
 
   @Column({ name: 'is_on', type: 'boolean' })

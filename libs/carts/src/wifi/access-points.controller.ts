@@ -43,7 +43,10 @@ export class CartAccessPointController {
 @ApiTags('access-points')
 @Controller('access-points')
 export class AccessPointFeedController {
-  constructor(private readonly accessPoints: AccessPointsService, private readonly feeds: WifiFeedService) {}
+  constructor(
+    private readonly accessPoints: AccessPointsService,
+    private readonly feeds: WifiFeedService,
+  ) {}
 
   /** A calendar subscription cannot send headers: the token travels in the query string. */
   @Get('schedule.ics')

@@ -30,9 +30,20 @@ export class AccessPointsService {
         `INSERT INTO cart_access_points (cart_id, ssid, bssid, margin_minutes, token_hash) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (cart_id) DO UPDATE SET ssid = EXCLUDED.ssid, bssid = EXCLUDED.bssid, margin_minutes = EXCLUDED.margin_minutes,
            token_hash = EXCLUDED.token_hash, updated_at = now()`,
-        [cart.id, dto.ssid, dto.bssid?.toLowerCase().replace(/-/g, ':') ?? null, dto.marginMinutes ?? 15, hashAccessPointToken(token)],
+        [
+          cart.id,
+          dto.ssid,
+          dto.bssid?.toLowerCase().replace(/-/g, ':') ?? null,
+          dto.marginMinutes ?? 15,
+          hashAccessPointToken(token),
+        ],
       );
-      await this.audit.record(manager, actor, { action: 'cart.access_point.declare', entityType: 'cart', entityId: cart.id, summary: { after: dto } });
+      await this.audit.record(manager, actor, {
+        action: 'cart.access_point.declare',
+        entityType: 'cart',
+        entityId: cart.id,
+        summary: { after: dto },
+      });
       return manager.findOneByOrFail(CartAccessPoint, { cartId: cart.id });
     });
     return {
@@ -47,8 +58,14 @@ export class AccessPointsService {
   }
 
   async findByToken(token: string | undefined): Promise<CartAccessPoint> {
-    const accessPoint = token ? await this.dataSource.getRepository(CartAccessPoint).findOneBy({ tokenHash: hashAccessPointToken(token) }) : null;
-    if (!accessPoint) throw SocleError.unauthorized('ACCESS_POINT_TOKEN_INVALID', "Jeton de point d'accès inconnu : recopiez celui donné lors de la déclaration du point d'accès, ou déclarez-le à nouveau.");
+    const accessPoint = token
+      ? await this.dataSource.getRepository(CartAccessPoint).findOneBy({ tokenHash: hashAccessPointToken(token) })
+      : null;
+    if (!accessPoint)
+      throw SocleError.unauthorized(
+        'ACCESS_POINT_TOKEN_INVALID',
+        "Jeton de point d'accès inconnu : recopiez celui donné lors de la déclaration du point d'accès, ou déclarez-le à nouveau.",
+      );
     return accessPoint;
   }
 
@@ -58,9 +75,17 @@ export class AccessPointsService {
     const now = this.clock.now();
     const at = dto.at ? new Date(dto.at) : now;
     if (at.getTime() > now.getTime() + CLOCK_SKEW_MS || at.getTime() < now.getTime() - OLDEST_REPORT_MS) {
-      throw new SocleError(HttpStatus.UNPROCESSABLE_ENTITY, 'REPORT_TIME_INVALID', "L'heure du relevé est dans le futur ou date de plus de 7 jours : vérifiez l'horloge du point d'accès.");
+      throw new SocleError(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        'REPORT_TIME_INVALID',
+        "L'heure du relevé est dans le futur ou date de plus de 7 jours : vérifiez l'horloge du point d'accès.",
+      );
     }
-    await this.dataSource.query('INSERT INTO access_point_reports (cart_id, is_on, reported_at) VALUES ($1, $2, $3)', [accessPoint.cartId, dto.state === 'on', at]);
+    await this.dataSource.query('INSERT INTO access_point_reports (cart_id, is_on, reported_at) VALUES ($1, $2, $3)', [
+      accessPoint.cartId,
+      dto.state === 'on',
+      at,
+    ]);
     return { cartId: accessPoint.cartId, state: dto.state, at };
   }
 }

@@ -28,7 +28,12 @@ export class WifiFeedService {
     const accessPoint = await this.accessPoints.findByToken(token);
     const cart = await this.dataSource.getRepository(Cart).findOneByOrFail({ id: accessPoint.cartId });
     const now = this.clock.now().getTime();
-    const windows = await this.schedule.windows(cart, accessPoint, new Date(now - PAST_DAYS * DAY_MS), new Date(now + FUTURE_DAYS * DAY_MS));
+    const windows = await this.schedule.windows(
+      cart,
+      accessPoint,
+      new Date(now - PAST_DAYS * DAY_MS),
+      new Date(now + FUTURE_DAYS * DAY_MS),
+    );
     const calendar = ical({
       name: `Wi-Fi ${accessPoint.ssid} — ${cart.label}`,
       description: `Plages où le point d'accès ${accessPoint.ssid} doit être allumé (séances réservées ± ${accessPoint.marginMinutes} min) ; éteint le reste du temps (loi n° 2015-136).`,
@@ -41,7 +46,9 @@ export class WifiFeedService {
         start: window.on,
         end: window.off,
         summary: `Wi-Fi allumé : ${accessPoint.ssid}`,
-        description: window.sessions.map((session) => `${session.classroom} : ${hhmm(session.startsAt)}–${hhmm(session.endsAt)}`).join('\n'),
+        description: window.sessions
+          .map((session) => `${session.classroom} : ${hhmm(session.startsAt)}–${hhmm(session.endsAt)}`)
+          .join('\n'),
         location: cart.location,
       });
     }

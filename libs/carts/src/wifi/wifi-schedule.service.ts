@@ -22,7 +22,11 @@ const MAX_PERIOD_DAYS = 366;
  */
 @Injectable()
 export class WifiScheduleService {
-  constructor(private readonly dataSource: DataSource, private readonly carts: CartsService, private readonly clock: Clock) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly carts: CartsService,
+    private readonly clock: Clock,
+  ) {}
 
   async scheduleFor(actor: Actor, cartId: string, query: PeriodQuery) {
     const cart = await this.carts.findVisible(actor, cartId);
@@ -30,10 +34,22 @@ export class WifiScheduleService {
     const from = query.from ? new Date(query.from) : this.clock.now();
     const to = query.to ? new Date(query.to) : new Date(from.getTime() + 7 * DAY_MS);
     checkPeriod(from, to);
-    return { cartId: cart.id, ssid: accessPoint.ssid, marginMinutes: accessPoint.marginMinutes, from, to, windows: await this.windows(cart, accessPoint, from, to) };
+    return {
+      cartId: cart.id,
+      ssid: accessPoint.ssid,
+      marginMinutes: accessPoint.marginMinutes,
+      from,
+      to,
+      windows: await this.windows(cart, accessPoint, from, to),
+    };
   }
 
-  async windows(cart: Pick<Cart, 'packId'>, accessPoint: Pick<CartAccessPoint, 'marginMinutes'>, from: Date, to: Date): Promise<WifiWindow[]> {
+  async windows(
+    cart: Pick<Cart, 'packId'>,
+    accessPoint: Pick<CartAccessPoint, 'marginMinutes'>,
+    from: Date,
+    to: Date,
+  ): Promise<WifiWindow[]> {
     if (!cart.packId) return [];
     const margin = `${accessPoint.marginMinutes} minutes`;
     const windows: Array<{ on_at: Date; off_at: Date }> = await this.dataSource.query(
@@ -44,23 +60,33 @@ export class WifiScheduleService {
       [cart.packId, from, to, margin],
     );
     if (!windows.length) return [];
-    const sessions: Array<{ id: string; starts_at: Date; ends_at: Date; classroom: string }> = await this.dataSource.query(
-      `SELECT s.id, s.starts_at, s.ends_at, c.name AS classroom FROM class_sessions s JOIN classrooms c ON c.id = s.classroom_id
+    const sessions: Array<{ id: string; starts_at: Date; ends_at: Date; classroom: string }> =
+      await this.dataSource.query(
+        `SELECT s.id, s.starts_at, s.ends_at, c.name AS classroom FROM class_sessions s JOIN classrooms c ON c.id = s.classroom_id
         WHERE s.pack_id = $1 AND s.status <> 'cancelled' AND s.ends_at > $2 AND s.starts_at < $3 ORDER BY s.starts_at`,
-      [cart.packId, windows[0].on_at, windows[windows.length - 1].off_at],
-    );
+        [cart.packId, windows[0].on_at, windows[windows.length - 1].off_at],
+      );
     return windows.map((window) => ({
       on: window.on_at,
       off: window.off_at,
       sessions: sessions
         .filter((session) => session.starts_at < window.off_at && session.ends_at > window.on_at)
-        .map((session) => ({ id: session.id, startsAt: session.starts_at, endsAt: session.ends_at, classroom: session.classroom })),
+        .map((session) => ({
+          id: session.id,
+          startsAt: session.starts_at,
+          endsAt: session.ends_at,
+          classroom: session.classroom,
+        })),
     }));
   }
 
   async accessPointOf(cartId: string): Promise<CartAccessPoint> {
     const accessPoint = await this.dataSource.getRepository(CartAccessPoint).findOneBy({ cartId });
-    if (!accessPoint) throw SocleError.notFound('ACCESS_POINT_NOT_DECLARED', "Aucun point d'accès Wi-Fi n'est déclaré sur ce chariot : déclarez-le d'abord (PUT /carts/:id/access-point).");
+    if (!accessPoint)
+      throw SocleError.notFound(
+        'ACCESS_POINT_NOT_DECLARED',
+        "Aucun point d'accès Wi-Fi n'est déclaré sur ce chariot : déclarez-le d'abord (PUT /carts/:id/access-point).",
+      );
     return accessPoint;
   }
 }

@@ -25,14 +25,18 @@ export class AuthGuard implements CanActivate {
     request.actor = actor;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
     if (roles && !roles.includes(actor.role)) {
-      throw SocleError.forbidden('ROLE_FORBIDDEN', "Votre rôle ne permet pas cette action : demandez-la à l'administrateur de votre collectivité.");
+      throw SocleError.forbidden(
+        'ROLE_FORBIDDEN',
+        "Votre rôle ne permet pas cette action : demandez-la à l'administrateur de votre collectivité.",
+      );
     }
     return true;
   }
 
   private async authenticate(header: string | undefined): Promise<Actor> {
     const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
-    if (!token) throw SocleError.unauthorized('UNAUTHENTICATED', 'Authentification requise : connectez-vous puis réessayez.');
+    if (!token)
+      throw SocleError.unauthorized('UNAUTHENTICATED', 'Authentification requise : connectez-vous puis réessayez.');
     let claims: JwtClaims;
     try {
       claims = await this.jwt.verifyAsync<JwtClaims>(token);

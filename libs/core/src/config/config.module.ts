@@ -5,6 +5,10 @@ import { SocleConfig } from './socle-config';
 @Module({})
 export class SocleConfigModule {
   static forRoot(config: SocleConfig): DynamicModule {
-    return { module: SocleConfigModule, providers: [{ provide: SocleConfig, useValue: config }], exports: [SocleConfig] };
+    return {
+      module: SocleConfigModule,
+      providers: [{ provide: SocleConfig, useValue: config }],
+      exports: [SocleConfig],
+    };
   }
 }

@@ -1,7 +1,11 @@
 import { SocleConfig } from './socle-config';
 
 type Parse = (raw: string) => unknown;
-const list: Parse = (raw) => raw.split(',').map((item) => item.trim()).filter(Boolean);
+const list: Parse = (raw) =>
+  raw
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 
 /** One row per environment variable: the config field it fills, its default, and how to parse it. */
 export const ENV_VARIABLES: Array<{ name: string; field: keyof SocleConfig; fallback?: string; parse?: Parse }> = [

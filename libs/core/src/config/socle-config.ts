@@ -1,5 +1,18 @@
 import { Type } from 'class-transformer';
-import { IsBase64, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Length, Max, Min, MinLength, ValidateIf } from 'class-validator';
+import {
+  IsBase64,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Length,
+  Max,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 
 /** Every setting Socle reads, validated once at boot (see load-config.ts). */
 export class SocleConfig {
@@ -13,13 +26,20 @@ export class SocleConfig {
   redisUrl: string;
 
   /** Prefix of every Redis key (BullMQ queues and rate limits), so several instances or test runs share one Redis. */
-  @IsString() @Length(1, 64)
+  @IsString()
+  @Length(1, 64)
   redisPrefix: string;
 
-  @Type(() => Number) @IsInt() @Min(1) @Max(65535)
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
   apiPort: number;
 
-  @Type(() => Number) @IsInt() @Min(1) @Max(65535)
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
   gatewayPort: number;
 
   /** `tls`: the gateway terminates TLS and asks for client certificates; `proxy`: plain HTTP behind a trusted reverse proxy. */
@@ -30,7 +50,8 @@ export class SocleConfig {
   @IsString({ each: true })
   trustedProxies: string[];
 
-  @IsString() @MinLength(1)
+  @IsString()
+  @MinLength(1)
   clientCertHeader: string;
 
   /** Public base URL of the gateway, written into enrollment URLs and QR codes. */
@@ -45,39 +66,63 @@ export class SocleConfig {
   @IsBase64()
   masterKey: string;
 
-  @IsString() @MinLength(32)
+  @IsString()
+  @MinLength(32)
   jwtSecret: string;
 
-  @Type(() => Number) @IsInt() @Min(60)
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
   jwtTtlSeconds: number;
 
-  @IsOptional() @IsEmail()
+  @IsOptional()
+  @IsEmail()
   bootstrapAdminEmail?: string;
 
-  @IsOptional() @IsString() @MinLength(12)
+  @IsOptional()
+  @IsString()
+  @MinLength(12)
   bootstrapAdminPassword?: string;
 
-  @Type(() => Number) @IsInt() @Min(30) @Max(86400)
+  @Type(() => Number)
+  @IsInt()
+  @Min(30)
+  @Max(86400)
   checkinIntervalSeconds: number;
 
-  @Type(() => Number) @IsInt() @Min(1) @Max(3650)
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
   deviceCertificateDays: number;
 
   /** A device with open commands and no check-in for this long is woken again by the reconciler. */
-  @Type(() => Number) @IsInt() @Min(10)
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
   silentDeviceSeconds: number;
 
-  @Type(() => Number) @IsInt() @Min(1) @Max(3600)
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
   reconcileIntervalSeconds: number;
 
   /** After a class session ends, how long pupils have to put the devices back in the cart before the return check lists them. */
-  @Type(() => Number) @IsInt() @Min(0) @Max(86400)
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(86400)
   returnCheckDelaySeconds: number;
 
-  @Type(() => Number) @IsInt() @Min(1)
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
   loginRateLimitPerMinute: number;
 
-  @Type(() => Number) @IsInt() @Min(1)
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
   enrollRateLimitPerMinute: number;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -87,7 +132,10 @@ export class SocleConfig {
   secretsFile: string;
 
   /** Audit entries older than this are purged daily by the audit-retention job; 0 keeps them forever. */
-  @Type(() => Number) @ValidateIf((config: SocleConfig) => config.auditRetentionDays !== 0)
-  @IsInt() @Min(30, { message: 'must be 0 (keep forever) or at least 30 days' }) @Max(36500)
+  @Type(() => Number)
+  @ValidateIf((config: SocleConfig) => config.auditRetentionDays !== 0)
+  @IsInt()
+  @Min(30, { message: 'must be 0 (keep forever) or at least 30 days' })
+  @Max(36500)
   auditRetentionDays: number;
 }

@@ -21,7 +21,11 @@ const HTTP_CODES: Record<number, { code: string; message: string }> = {
   413: { code: 'PAYLOAD_TOO_LARGE', message: 'Le contenu envoyé est trop volumineux.' },
   415: { code: 'UNSUPPORTED_MEDIA_TYPE', message: "Ce type de contenu n'est pas accepté." },
   429: { code: 'RATE_LIMITED', message: 'Trop de tentatives : patientez une minute avant de réessayer.' },
-  503: { code: 'SERVICE_UNAVAILABLE', message: 'Un service dont Socle dépend (base de données ou Redis) est injoignable : réessayez dans quelques instants.' },
+  503: {
+    code: 'SERVICE_UNAVAILABLE',
+    message:
+      'Un service dont Socle dépend (base de données ou Redis) est injoignable : réessayez dans quelques instants.',
+  },
 };
 
 /** Maps every error to `{statusCode, code, message}`; unexpected ones become a 500 that only names the request id. */
@@ -42,7 +46,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   private toBody(exception: unknown, requestId?: string): ErrorBody {
     if (exception instanceof SocleError) {
-      return { statusCode: exception.status, code: exception.code, message: exception.message, ...exception.details, requestId };
+      return {
+        statusCode: exception.status,
+        code: exception.code,
+        message: exception.message,
+        ...exception.details,
+        requestId,
+      };
     }
     if (isDatabaseUnavailable(exception)) {
       return {
@@ -77,6 +87,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
 /** body-parser's own errors (too large, unreadable) carry an exposed 4xx status but are not HttpExceptions. */
 function bodyParserErrorStatus(exception: unknown): number | undefined {
   const candidate = exception as { type?: string; status?: number; expose?: boolean } | undefined;
-  if (!candidate?.expose || typeof candidate.type !== 'string' || !candidate.type.startsWith('entity.')) return undefined;
+  if (!candidate?.expose || typeof candidate.type !== 'string' || !candidate.type.startsWith('entity.'))
+    return undefined;
   return candidate.status === 413 ? 413 : candidate.status === 415 ? 415 : 400;
 }

@@ -8,8 +8,15 @@ import { createRedis } from '../queues/redis-connection';
 export class RedisHealthIndicator implements OnModuleDestroy {
   private readonly redis: Redis;
 
-  constructor(config: SocleConfig, private readonly indicators: HealthIndicatorService) {
-    this.redis = createRedis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false });
+  constructor(
+    config: SocleConfig,
+    private readonly indicators: HealthIndicatorService,
+  ) {
+    this.redis = createRedis(config.redisUrl, {
+      lazyConnect: true,
+      maxRetriesPerRequest: 1,
+      enableOfflineQueue: false,
+    });
     this.redis.on('error', () => undefined);
   }
 

@@ -3,10 +3,15 @@ import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 
 /** `?limit=&cursor=`: keyset pagination on the id, stable while rows are added. */
 export class PageQuery {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
   limit = 100;
 
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   cursor?: string;
 }
 

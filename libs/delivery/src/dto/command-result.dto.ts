@@ -10,6 +10,8 @@ export class CommandResultDto {
   status: ResultStatus;
 
   @ApiPropertyOptional({ description: 'What went wrong, kept for the technician' })
-  @IsOptional() @IsString() @MaxLength(2000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
   detail?: string;
 }

@@ -10,10 +10,14 @@ export class DeviceCommandDto {
   type: ManualCommand;
 
   @ApiPropertyOptional({ description: "For wipe: the device's serial number, typed again to confirm" })
-  @IsOptional() @IsString() @MaxLength(64)
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
   confirm?: string;
 
   @ApiPropertyOptional({ description: 'For lock: the message shown on the screen' })
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   message?: string;
 }

@@ -8,7 +8,8 @@ export class CreatePackDto {
   schoolId: string;
 
   @ApiProperty({ example: 'Classe mobile iPad n°1' })
-  @IsString() @Length(1, 100)
+  @IsString()
+  @Length(1, 100)
   name: string;
 
   @ApiProperty({ enum: DEVICE_KINDS })

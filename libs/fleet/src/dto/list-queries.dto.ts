@@ -5,20 +5,24 @@ import { DEVICE_STATES, DeviceState } from '../fleet-enums';
 
 export class ListPacksQuery extends PageQuery {
   @ApiPropertyOptional()
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   schoolId?: string;
 }
 
 export class ListDevicesQuery extends PageQuery {
   @ApiPropertyOptional()
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   packId?: string;
 
   @ApiPropertyOptional()
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   schoolId?: string;
 
   @ApiPropertyOptional({ enum: DEVICE_STATES })
-  @IsOptional() @IsIn(DEVICE_STATES)
+  @IsOptional()
+  @IsIn(DEVICE_STATES)
   state?: DeviceState;
 }

@@ -18,7 +18,9 @@ export function signerOf(ca: CreatedCa): SigningCa {
 }
 
 /** 2048-bit intermediates by default: specs check structure, and a 3072-bit keygen costs up to a second. */
-export function createTestHierarchy(options: { rootName?: string; collectiviteName?: string; keyBits?: 2048 | 3072 } = {}): TestHierarchy {
+export function createTestHierarchy(
+  options: { rootName?: string; collectiviteName?: string; keyBits?: 2048 | 3072 } = {},
+): TestHierarchy {
   const collectiviteId = '6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b';
   const root = createRootCa({ commonName: options.rootName ?? 'Socle Test Root CA' });
   const rootSigner = signerOf(root);
@@ -31,8 +33,25 @@ export function createTestHierarchy(options: { rootName?: string; collectiviteNa
 }
 
 /** What a Windows or Linux device sends: a request produced by the OpenSSL CLI. */
-export function opensslCsr(workspace: OpensslWorkspace, name: string, newKey: string[] = ['-newkey', 'rsa:2048'], extra: string[] = []): string {
-  workspace.ok('req', '-new', ...newKey, '-nodes', '-keyout', `${name}.key`, '-subj', '/CN=chosen-by-the-device', '-out', `${name}.csr`, ...extra);
+export function opensslCsr(
+  workspace: OpensslWorkspace,
+  name: string,
+  newKey: string[] = ['-newkey', 'rsa:2048'],
+  extra: string[] = [],
+): string {
+  workspace.ok(
+    'req',
+    '-new',
+    ...newKey,
+    '-nodes',
+    '-keyout',
+    `${name}.key`,
+    '-subj',
+    '/CN=chosen-by-the-device',
+    '-out',
+    `${name}.csr`,
+    ...extra,
+  );
   return workspace.read(`${name}.csr`);
 }
 
@@ -44,5 +63,9 @@ export function agentStyleCsr(bits = 2048): { csrPem: string; publicKeyPem: stri
   csr.publicKey = forge.pki.publicKeyFromPem(publicKeyPem);
   csr.setSubject([{ name: 'commonName', value: 'SERIAL-FROM-DEVICE' }]);
   signCertificationRequest(csr, privateKey);
-  return { csrPem: forge.pki.certificationRequestToPem(csr), publicKeyPem, privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() };
+  return {
+    csrPem: forge.pki.certificationRequestToPem(csr),
+    publicKeyPem,
+    privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+  };
 }

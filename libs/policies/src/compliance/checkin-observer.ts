@@ -29,8 +29,13 @@ export class PoliciesCheckinObserver implements OnModuleInit {
   async observe(device: Device): Promise<void> {
     try {
       await this.dataSource.transaction(async (manager) => {
-        const scope = device.packId ? { packIds: [device.packId], unpackedCollectiviteIds: [] } : { packIds: [], unpackedCollectiviteIds: [device.collectiviteId] };
-        const desired = (await this.filtering.desiredRevisions(manager, scope)).get(device.packId ?? unpackedContext(device.collectiviteId)) ?? null;
+        const scope = device.packId
+          ? { packIds: [device.packId], unpackedCollectiviteIds: [] }
+          : { packIds: [], unpackedCollectiviteIds: [device.collectiviteId] };
+        const desired =
+          (await this.filtering.desiredRevisions(manager, scope)).get(
+            device.packId ?? unpackedContext(device.collectiviteId),
+          ) ?? null;
         const [held] = await manager.query(
           `SELECT f.revision, (SELECT c.payload->>'revision' FROM device_commands c WHERE c.device_id = $1 AND c.status IN ('pending', 'delivered')
                                  AND c.type IN ('install_filtering', 'remove_filtering') LIMIT 1) AS open_revision,
@@ -45,7 +50,9 @@ export class PoliciesCheckinObserver implements OnModuleInit {
         await this.compliance.evaluateDevices(manager, [device.id]);
       });
     } catch (error) {
-      this.logger.error(`Filtering or compliance of device ${device.id} not evaluated at check-in: ${(error as Error).message}`);
+      this.logger.error(
+        `Filtering or compliance of device ${device.id} not evaluated at check-in: ${(error as Error).message}`,
+      );
     }
   }
 }

@@ -28,7 +28,10 @@ interface FactsRow {
  */
 @Injectable()
 export class ComplianceEvaluator {
-  constructor(private readonly dataSource: DataSource, private readonly filtering: FilteringConvergenceService) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly filtering: FilteringConvergenceService,
+  ) {}
 
   async evaluateDevices(manager: EntityManager, deviceIds: readonly string[], now = new Date()): Promise<number> {
     if (!deviceIds.length) return 0;
@@ -41,7 +44,9 @@ export class ComplianceEvaluator {
       [deviceIds],
     );
     const managed = rows.filter((row) => MANAGED_DEVICE_STATES.includes(row.state as DeviceState));
-    await manager.query('DELETE FROM device_compliance WHERE device_id = ANY($1::uuid[])', [rows.filter((row) => !managed.includes(row)).map((row) => row.id)]);
+    await manager.query('DELETE FROM device_compliance WHERE device_id = ANY($1::uuid[])', [
+      rows.filter((row) => !managed.includes(row)).map((row) => row.id),
+    ]);
     if (!managed.length) return 0;
     const rules = await this.rulesOf(manager, [...new Set(managed.map((row) => row.collectivite_id))]);
     const desired = await this.filtering.desiredRevisions(manager, {
@@ -51,16 +56,20 @@ export class ComplianceEvaluator {
     const results = managed.map((row) => {
       const ruleSet = rules.get(row.collectivite_id);
       const reasons: ComplianceReason[] = ruleSet
-        ? evaluateCompliance(ruleSet, {
-            osFamily: row.os_family,
-            osVersion: row.os_version,
-            lastCheckinAt: row.last_checkin_at,
-            enrolledAt: row.enrolled_at,
-            batteryHealth: row.battery_health,
-            installedProfileIds: row.profile_ids,
-            filteringInstalled: row.filtering_revision,
-            filteringDesired: desired.get(row.pack_id ?? unpackedContext(row.collectivite_id)) ?? null,
-          }, now)
+        ? evaluateCompliance(
+            ruleSet,
+            {
+              osFamily: row.os_family,
+              osVersion: row.os_version,
+              lastCheckinAt: row.last_checkin_at,
+              enrolledAt: row.enrolled_at,
+              batteryHealth: row.battery_health,
+              installedProfileIds: row.profile_ids,
+              filteringInstalled: row.filtering_revision,
+              filteringDesired: desired.get(row.pack_id ?? unpackedContext(row.collectivite_id)) ?? null,
+            },
+            now,
+          )
         : [];
       return { row, reasons };
     });
@@ -89,25 +98,42 @@ export class ComplianceEvaluator {
         [collectiviteId, after, BATCH],
       );
       if (!batch.length) return evaluated;
-      evaluated += await this.dataSource.transaction((manager) => this.evaluateDevices(manager, batch.map((row) => row.id), now));
+      evaluated += await this.dataSource.transaction((manager) =>
+        this.evaluateDevices(
+          manager,
+          batch.map((row) => row.id),
+          now,
+        ),
+      );
       after = batch[batch.length - 1].id;
     }
   }
 
   private async rulesOf(manager: EntityManager, collectiviteIds: string[]): Promise<Map<string, ComplianceRuleSet>> {
-    const rows: Array<{ collectivite_id: string; min_os_versions: ComplianceRuleSet['minOsVersions']; max_days_without_checkin: number | null; min_battery_health: number | null; require_filtering: boolean; required_profiles: Array<{ id: string; name: string }> }> =
-      await manager.query(
-        `SELECT r.collectivite_id, r.min_os_versions, r.max_days_without_checkin, r.min_battery_health, r.require_filtering,
+    const rows: Array<{
+      collectivite_id: string;
+      min_os_versions: ComplianceRuleSet['minOsVersions'];
+      max_days_without_checkin: number | null;
+      min_battery_health: number | null;
+      require_filtering: boolean;
+      required_profiles: Array<{ id: string; name: string }>;
+    }> = await manager.query(
+      `SELECT r.collectivite_id, r.min_os_versions, r.max_days_without_checkin, r.min_battery_health, r.require_filtering,
                 COALESCE((SELECT jsonb_agg(jsonb_build_object('id', p.id, 'name', p.name) ORDER BY p.name) FROM profiles p WHERE p.id = ANY(r.required_profile_ids)), '[]') AS required_profiles
            FROM compliance_rules r WHERE r.collectivite_id = ANY($1::uuid[])`,
-        [collectiviteIds],
-      );
-    return new Map(rows.map((row) => [row.collectivite_id, {
-      minOsVersions: row.min_os_versions,
-      maxDaysWithoutCheckin: row.max_days_without_checkin,
-      minBatteryHealth: row.min_battery_health,
-      requiredProfiles: row.required_profiles,
-      requireFiltering: row.require_filtering,
-    }]));
+      [collectiviteIds],
+    );
+    return new Map(
+      rows.map((row) => [
+        row.collectivite_id,
+        {
+          minOsVersions: row.min_os_versions,
+          maxDaysWithoutCheckin: row.max_days_without_checkin,
+          minBatteryHealth: row.min_battery_health,
+          requiredProfiles: row.required_profiles,
+          requireFiltering: row.require_filtering,
+        },
+      ]),
+    );
   }
 }

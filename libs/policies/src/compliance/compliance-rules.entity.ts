@@ -4,7 +4,10 @@ import { Collectivite } from '@socle/tenancy';
 
 /** What a collectivité calls a device "in line". No row: every managed device is compliant. */
 @Entity('compliance_rules')
-@Check('chk_compliance_rules_checkin_days', 'max_days_without_checkin IS NULL OR max_days_without_checkin BETWEEN 1 AND 3650')
+@Check(
+  'chk_compliance_rules_checkin_days',
+  'max_days_without_checkin IS NULL OR max_days_without_checkin BETWEEN 1 AND 3650',
+)
 @Check('chk_compliance_rules_battery', 'min_battery_health IS NULL OR min_battery_health BETWEEN 0 AND 100')
 export class ComplianceRules {
   @PrimaryColumn({ name: 'collectivite_id', type: 'uuid' })

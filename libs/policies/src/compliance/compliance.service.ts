@@ -49,17 +49,38 @@ export class ComplianceService {
   async rules(actor: Actor): Promise<RulesView> {
     const collectiviteId = actor.tenantId();
     const stored = await this.dataSource.getRepository(ComplianceRules).findOneBy({ collectiviteId });
-    return stored ?? { collectiviteId, minOsVersions: {}, maxDaysWithoutCheckin: null, minBatteryHealth: null, requiredProfileIds: [], requireFiltering: false, updatedBy: null, updatedAt: null };
+    return (
+      stored ?? {
+        collectiviteId,
+        minOsVersions: {},
+        maxDaysWithoutCheckin: null,
+        minBatteryHealth: null,
+        requiredProfileIds: [],
+        requireFiltering: false,
+        updatedBy: null,
+        updatedAt: null,
+      }
+    );
   }
 
   /** Replaces the rules, then evaluates every device of the collectivité against them at once. */
-  async replaceRules(actor: Actor, dto: ComplianceRulesDto): Promise<RulesView & { evaluated: number; evaluationQueued: boolean }> {
+  async replaceRules(
+    actor: Actor,
+    dto: ComplianceRulesDto,
+  ): Promise<RulesView & { evaluated: number; evaluationQueued: boolean }> {
     const collectiviteId = actor.tenantId();
     const requiredProfileIds = [...new Set(dto.requiredProfileIds ?? [])];
     await this.dataSource.transaction(async (manager) => {
-      const found: Array<{ id: string }> = await manager.query('SELECT id FROM profiles WHERE id = ANY($1::uuid[]) AND collectivite_id = $2', [requiredProfileIds, collectiviteId]);
+      const found: Array<{ id: string }> = await manager.query(
+        'SELECT id FROM profiles WHERE id = ANY($1::uuid[]) AND collectivite_id = $2',
+        [requiredProfileIds, collectiviteId],
+      );
       const missing = requiredProfileIds.filter((id) => !found.some((row) => row.id === id));
-      if (missing.length) throw SocleError.notFound('PROFILE_NOT_FOUND', `Profil(s) introuvable(s) dans votre collectivité : ${missing.join(', ')}.`);
+      if (missing.length)
+        throw SocleError.notFound(
+          'PROFILE_NOT_FOUND',
+          `Profil(s) introuvable(s) dans votre collectivité : ${missing.join(', ')}.`,
+        );
       const before = await manager.findOneBy(ComplianceRules, { collectiviteId });
       const after = {
         collectiviteId,
@@ -71,12 +92,24 @@ export class ComplianceService {
         updatedBy: actor.userId,
       };
       await manager.upsert(ComplianceRules, after, ['collectiviteId']);
-      await this.audit.record(manager, actor, { action: 'compliance.rules.update', entityType: 'compliance_rules', entityId: collectiviteId, summary: { before: before ?? null, after } });
+      await this.audit.record(manager, actor, {
+        action: 'compliance.rules.update',
+        entityType: 'compliance_rules',
+        entityId: collectiviteId,
+        summary: { before: before ?? null, after },
+      });
     });
-    const [{ devices }] = await this.dataSource.query('SELECT count(*)::int AS devices FROM devices WHERE collectivite_id = $1', [collectiviteId]);
+    const [{ devices }] = await this.dataSource.query(
+      'SELECT count(*)::int AS devices FROM devices WHERE collectivite_id = $1',
+      [collectiviteId],
+    );
     if (devices > INLINE_EVALUATION_LIMIT) {
       // A département's fleet: the worker evaluates it in batches; the answer does not wait for it.
-      await this.maintenance.add(JobName.ComplianceSweep, { collectiviteId }, { jobId: jobId(JobName.ComplianceSweep, collectiviteId, Date.now()) });
+      await this.maintenance.add(
+        JobName.ComplianceSweep,
+        { collectiviteId },
+        { jobId: jobId(JobName.ComplianceSweep, collectiviteId, Date.now()) },
+      );
       return { ...(await this.rules(actor)), evaluated: 0, evaluationQueued: true };
     }
     const evaluated = await this.evaluator.evaluateTenant(collectiviteId);
@@ -96,7 +129,14 @@ export class ComplianceService {
           AND ($2::uuid IS NULL OR d.pack_id = $2) AND ($3::uuid IS NULL OR pk.school_id = $3)
           AND ($4::boolean IS NULL OR c.compliant = $4) AND ($5::uuid IS NULL OR d.id > $5)
         ORDER BY d.id LIMIT $6`,
-      [collectiviteId, query.packId ?? null, query.schoolId ?? null, query.compliant ?? null, query.cursor ?? null, query.limit + 1],
+      [
+        collectiviteId,
+        query.packId ?? null,
+        query.schoolId ?? null,
+        query.compliant ?? null,
+        query.cursor ?? null,
+        query.limit + 1,
+      ],
     );
     const page = items.slice(0, query.limit);
     return { items: page, nextCursor: items.length > query.limit ? page[page.length - 1].id : null };
@@ -115,7 +155,7 @@ export class ComplianceService {
       parameters,
     );
     const reasons = await this.dataSource.query(
-      `SELECT reason->>'code' AS code, count(DISTINCT d.id)::int AS devices ${scope.replace('WHERE', 'CROSS JOIN LATERAL jsonb_array_elements(COALESCE(c.reasons, \'[]\')) AS reason WHERE')}
+      `SELECT reason->>'code' AS code, count(DISTINCT d.id)::int AS devices ${scope.replace('WHERE', "CROSS JOIN LATERAL jsonb_array_elements(COALESCE(c.reasons, '[]')) AS reason WHERE")}
         GROUP BY 1 ORDER BY 2 DESC, 1`,
       parameters,
     );

@@ -22,16 +22,30 @@ describe('evaluateCompliance', () => {
     requireFiltering: true,
   };
   const healthy: DeviceFacts = {
-    osFamily: 'ipados', osVersion: '17.10', lastCheckinAt: new Date('2025-03-09T08:00:00Z'), enrolledAt: new Date('2025-01-01T00:00:00Z'),
-    batteryHealth: 91, installedProfileIds: ['p1'], filteringInstalled: 'r1', filteringDesired: 'r1',
+    osFamily: 'ipados',
+    osVersion: '17.10',
+    lastCheckinAt: new Date('2025-03-09T08:00:00Z'),
+    enrolledAt: new Date('2025-01-01T00:00:00Z'),
+    batteryHealth: 91,
+    installedProfileIds: ['p1'],
+    filteringInstalled: 'r1',
+    filteringDesired: 'r1',
   };
-  const codes = (device: Partial<DeviceFacts>) => evaluateCompliance(rules, { ...healthy, ...device }, now).map((reason) => reason.code);
+  const codes = (device: Partial<DeviceFacts>) =>
+    evaluateCompliance(rules, { ...healthy, ...device }, now).map((reason) => reason.code);
 
   it('finds nothing wrong with a device in line', () => expect(codes({})).toEqual([]));
 
   it('names every rule a device breaks', () => {
-    expect(codes({ osVersion: '17.3.1', lastCheckinAt: new Date('2025-03-01T11:00:00Z'), batteryHealth: 70, installedProfileIds: [], filteringInstalled: 'old' }))
-      .toEqual(['OS_VERSION_TOO_OLD', 'CHECKIN_OVERDUE', 'BATTERY_HEALTH_LOW', 'PROFILE_MISSING', 'FILTERING_OUTDATED']);
+    expect(
+      codes({
+        osVersion: '17.3.1',
+        lastCheckinAt: new Date('2025-03-01T11:00:00Z'),
+        batteryHealth: 70,
+        installedProfileIds: [],
+        filteringInstalled: 'old',
+      }),
+    ).toEqual(['OS_VERSION_TOO_OLD', 'CHECKIN_OVERDUE', 'BATTERY_HEALTH_LOW', 'PROFILE_MISSING', 'FILTERING_OUTDATED']);
     expect(codes({ osVersion: null, filteringInstalled: null })).toEqual(['OS_VERSION_UNKNOWN', 'FILTERING_MISSING']);
     expect(codes({ filteringDesired: null, filteringInstalled: null })).toEqual(['FILTERING_MISSING']);
   });

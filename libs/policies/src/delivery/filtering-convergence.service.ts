@@ -29,13 +29,24 @@ const TARGETS = `
 export class FilteringConvergenceService {
   async desiredRevisions(manager: EntityManager, scope: FilteringScope): Promise<Map<string, string | null>> {
     const chains = await policyChains(manager, scope);
-    return new Map([...chains].map(([context, chain]) => [context, policyRevision(effectivePolicy(chain), FILTERING_FORMAT_VERSION)]));
+    return new Map(
+      [...chains].map(([context, chain]) => [
+        context,
+        policyRevision(effectivePolicy(chain), FILTERING_FORMAT_VERSION),
+      ]),
+    );
   }
 
   async converge(manager: EntityManager, scope: FilteringScope): Promise<string[]> {
     if (!scope.packIds.length && !scope.unpackedCollectiviteIds.length) return [];
     const desired = await this.desiredRevisions(manager, scope);
-    const parameters = [[...desired.keys()], [...desired.values()], scope.packIds, scope.unpackedCollectiviteIds, scope.deviceIds ?? null];
+    const parameters = [
+      [...desired.keys()],
+      [...desired.values()],
+      scope.packIds,
+      scope.unpackedCollectiviteIds,
+      scope.deviceIds ?? null,
+    ];
     await manager.query(
       `WITH ${TARGETS}
        UPDATE device_commands c SET status = 'superseded', updated_at = now()
@@ -61,11 +72,18 @@ export class FilteringConvergenceService {
   }
 
   /** Every device a change at one level reaches. */
-  async scopeOf(manager: EntityManager, level: 'collectivite' | 'school' | 'pack', targetId: string): Promise<FilteringScope> {
+  async scopeOf(
+    manager: EntityManager,
+    level: 'collectivite' | 'school' | 'pack',
+    targetId: string,
+  ): Promise<FilteringScope> {
     if (level === 'pack') return { packIds: [targetId], unpackedCollectiviteIds: [] };
     const column = level === 'school' ? 'school_id' : 'collectivite_id';
     const packs: Array<{ id: string }> = await manager.query(`SELECT id FROM packs WHERE ${column} = $1`, [targetId]);
-    return { packIds: packs.map((pack) => pack.id), unpackedCollectiviteIds: level === 'collectivite' ? [targetId] : [] };
+    return {
+      packIds: packs.map((pack) => pack.id),
+      unpackedCollectiviteIds: level === 'collectivite' ? [targetId] : [],
+    };
   }
 
   merge(scopes: FilteringScope[]): FilteringScope {

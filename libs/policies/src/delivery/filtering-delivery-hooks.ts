@@ -26,7 +26,9 @@ export class FilteringDeliveryHooks implements OnModuleInit {
     });
     // What to remove: Apple devices remove by profile identifier; agents and Chrome drop their filtering config.
     this.commands.onHandOver('remove_filtering', async (device, payload) =>
-      device.osFamily === 'ipados' ? { ...payload, profileIdentifier: appleFilteringIdentifier(device.collectiviteId) } : payload,
+      device.osFamily === 'ipados'
+        ? { ...payload, profileIdentifier: appleFilteringIdentifier(device.collectiviteId) }
+        : payload,
     );
     this.commands.onAcknowledged('install_filtering', async (manager: EntityManager, command: DeviceCommand) => {
       await manager.query(

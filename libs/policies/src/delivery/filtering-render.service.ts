@@ -39,11 +39,20 @@ export class FilteringRenderService {
     const chains = await policyChains(this.dataSource.manager, { packIds: [pack.id], unpackedCollectiviteIds: [] });
     const policy = effectivePolicy(chains.get(pack.id) ?? []);
     const revision = policyRevision(policy, FILTERING_FORMAT_VERSION);
-    if (!revision) throw SocleError.notFound('FILTERING_NONE', "Aucune politique de filtrage ne s'applique à ce pack : affectez-en une à sa collectivité, son école ou lui-même.");
+    if (!revision)
+      throw SocleError.notFound(
+        'FILTERING_NONE',
+        "Aucune politique de filtrage ne s'applique à ce pack : affectez-en une à sa collectivité, son école ou lui-même.",
+      );
     return this.render(pack.collectiviteId, policy, revision, osFamily ?? pack.osFamily);
   }
 
-  private render(collectiviteId: string, policy: EffectivePolicy, revision: string, osFamily: OsFamily): Promise<RenderedFiltering> {
+  private render(
+    collectiviteId: string,
+    policy: EffectivePolicy,
+    revision: string,
+    osFamily: OsFamily,
+  ): Promise<RenderedFiltering> {
     const key = `${collectiviteId}:${revision}:${osFamily}`;
     let rendered = this.cache.get(key);
     if (!rendered) {
@@ -55,9 +64,21 @@ export class FilteringRenderService {
     return rendered;
   }
 
-  private async renderUncached(collectiviteId: string, policy: EffectivePolicy, revision: string, osFamily: OsFamily): Promise<RenderedFiltering> {
-    const [collectivite] = await this.dataSource.query('SELECT id, name FROM collectivites WHERE id = $1', [collectiviteId]);
-    const signer = osFamily === 'ipados' ? await this.pki.collectiviteSigner(collectivite.id, collectivite.name) : undefined;
-    return renderFiltering({ collectivite: { id: collectivite.id, name: collectivite.name }, label: collectivite.name, revision, policy }, osFamily, signer);
+  private async renderUncached(
+    collectiviteId: string,
+    policy: EffectivePolicy,
+    revision: string,
+    osFamily: OsFamily,
+  ): Promise<RenderedFiltering> {
+    const [collectivite] = await this.dataSource.query('SELECT id, name FROM collectivites WHERE id = $1', [
+      collectiviteId,
+    ]);
+    const signer =
+      osFamily === 'ipados' ? await this.pki.collectiviteSigner(collectivite.id, collectivite.name) : undefined;
+    return renderFiltering(
+      { collectivite: { id: collectivite.id, name: collectivite.name }, label: collectivite.name, revision, policy },
+      osFamily,
+      signer,
+    );
   }
 }

@@ -19,7 +19,10 @@ const FETCH = 10_000;
  */
 @Injectable()
 export class DnsExportsService {
-  constructor(private readonly dataSource: DataSource, private readonly effective: EffectiveFilteringService) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly effective: EffectiveFilteringService,
+  ) {}
 
   async fileName(actor: Actor, schoolId: string, format: DnsExportFormat): Promise<string> {
     const { uai } = await this.effective.schoolPolicy(actor, schoolId);
@@ -36,17 +39,29 @@ export class DnsExportsService {
     const write = async (text: string) => {
       if (!out.write(text)) await once(out, 'drain');
     };
-    await write(writer.header([
-      `Socle — filtrage DNS de l'école ${name.replace(/[\r\n]/g, ' ')} (UAI ${uai})`,
-      `Généré le ${new Date().toISOString()} depuis la politique effective (collectivité puis école)${active ? ` et la liste de catégories n°${active.version}` : ''}.`,
-      `Catégories bloquées : ${blocked.join(', ') || 'aucune'}${mandatory.length ? ` (obligatoires : ${mandatory.join(', ')})` : ''}.`,
-      'Les réglages propres à un pack ne s’appliquent pas ici : le résolveur voit le réseau de l’école, pas les packs.',
-      ...(policy.allowListOnly.value ? ['ATTENTION : mode « liste blanche seule » : tout autre nom est refusé, y compris les mises à jour et le serveur Socle s’ils ne sont pas autorisés.'] : []),
-    ], Math.floor(Date.now() / 1000)));
+    await write(
+      writer.header(
+        [
+          `Socle — filtrage DNS de l'école ${name.replace(/[\r\n]/g, ' ')} (UAI ${uai})`,
+          `Généré le ${new Date().toISOString()} depuis la politique effective (collectivité puis école)${active ? ` et la liste de catégories n°${active.version}` : ''}.`,
+          `Catégories bloquées : ${blocked.join(', ') || 'aucune'}${mandatory.length ? ` (obligatoires : ${mandatory.join(', ')})` : ''}.`,
+          'Les réglages propres à un pack ne s’appliquent pas ici : le résolveur voit le réseau de l’école, pas les packs.',
+          ...(policy.allowListOnly.value
+            ? [
+                'ATTENTION : mode « liste blanche seule » : tout autre nom est refusé, y compris les mises à jour et le serveur Socle s’ils ne sont pas autorisés.',
+              ]
+            : []),
+        ],
+        Math.floor(Date.now() / 1000),
+      ),
+    );
     const redirects = safeSearchRedirects(policy);
     if (redirects.length) await write(writer.comment('Recherche sécurisée imposée'));
     for (const redirect of redirects) await write(writer.redirect(redirect.host, redirect.target));
-    if (policy.safeSearch.qwantJunior.value) await write(writer.comment('Qwant Junior comme moteur ne se règle pas par le DNS : il est imposé sur les appareils.'));
+    if (policy.safeSearch.qwantJunior.value)
+      await write(
+        writer.comment('Qwant Junior comme moteur ne se règle pas par le DNS : il est imposé sur les appareils.'),
+      );
     const allowed = policy.domainRules.filter((rule) => rule.action === 'allow');
     const denied = policy.domainRules.filter((rule) => rule.action === 'deny');
     if (allowed.length) await write(writer.comment('Domaines autorisés'));
@@ -60,14 +75,24 @@ export class DnsExportsService {
     }
     if (!active || !blocked.length) return;
     await write(writer.comment(`Catégories : ${blocked.join(', ')}`));
-    const counts = await this.streamCategories(active.id, blocked, mandatory, (domain, isMandatory) => {
-      const rule = rules.winning(domain);
-      // A denied suffix already blocks it; an allowed one opens it — except a mandatory category allowed below the collectivité.
-      if (rule?.action === 'deny') return undefined;
-      if (rule?.action === 'allow' && !(isMandatory && rule.source.level !== 'collectivite')) return undefined;
-      return writer.expressible(domain) ? writer.block(domain) : null;
-    }, write);
-    await write(writer.comment(`${counts.written} domaine(s) de catégories ; ${counts.notExpressible} adresse(s) IP et ${counts.urls} URL ignorées (un résolveur DNS ne voit que des noms) ; ${counts.overridden} couverte(s) par une règle de domaine.`));
+    const counts = await this.streamCategories(
+      active.id,
+      blocked,
+      mandatory,
+      (domain, isMandatory) => {
+        const rule = rules.winning(domain);
+        // A denied suffix already blocks it; an allowed one opens it — except a mandatory category allowed below the collectivité.
+        if (rule?.action === 'deny') return undefined;
+        if (rule?.action === 'allow' && !(isMandatory && rule.source.level !== 'collectivite')) return undefined;
+        return writer.expressible(domain) ? writer.block(domain) : null;
+      },
+      write,
+    );
+    await write(
+      writer.comment(
+        `${counts.written} domaine(s) de catégories ; ${counts.notExpressible} adresse(s) IP et ${counts.urls} URL ignorées (un résolveur DNS ne voit que des noms) ; ${counts.overridden} couverte(s) par une règle de domaine.`,
+      ),
+    );
   }
 
   private async streamCategories(

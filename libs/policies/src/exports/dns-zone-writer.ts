@@ -7,13 +7,21 @@ export type DnsExportFormat = 'rpz' | 'unbound';
 export function safeSearchRedirects(policy: EffectivePolicy): Array<{ host: string; target: string }> {
   const redirects: Array<{ host: string; target: string }> = [];
   if (policy.safeSearch.google.value) {
-    for (const host of ['www.google.com', 'www.google.fr']) redirects.push({ host, target: 'forcesafesearch.google.com' });
+    for (const host of ['www.google.com', 'www.google.fr'])
+      redirects.push({ host, target: 'forcesafesearch.google.com' });
   }
   if (policy.safeSearch.bing.value) redirects.push({ host: 'www.bing.com', target: 'strict.bing.com' });
   const youtube = policy.safeSearch.youtube.value;
   if (youtube !== 'off') {
     const target = youtube === 'strict' ? 'restrict.youtube.com' : 'restrictmoderate.youtube.com';
-    for (const host of ['www.youtube.com', 'm.youtube.com', 'youtubei.googleapis.com', 'youtube.googleapis.com', 'www.youtube-nocookie.com']) redirects.push({ host, target });
+    for (const host of [
+      'www.youtube.com',
+      'm.youtube.com',
+      'youtubei.googleapis.com',
+      'youtube.googleapis.com',
+      'www.youtube-nocookie.com',
+    ])
+      redirects.push({ host, target });
   }
   return redirects;
 }
@@ -49,7 +57,10 @@ export class DnsZoneWriter {
   pass(domain: string): string {
     const wildcard = domain.startsWith('*.');
     const base = wildcard ? domain.slice(2) : domain;
-    if (this.format === 'rpz') return wildcard ? `*.${base} CNAME rpz-passthru.\n` : `${base} CNAME rpz-passthru.\n*.${base} CNAME rpz-passthru.\n`;
+    if (this.format === 'rpz')
+      return wildcard
+        ? `*.${base} CNAME rpz-passthru.\n`
+        : `${base} CNAME rpz-passthru.\n*.${base} CNAME rpz-passthru.\n`;
     return `  local-zone: "${base}." always_transparent\n`;
   }
 

@@ -9,7 +9,9 @@ describe('host names as people and lists write them', () => {
     ['a_b.cdn.fr', 'a_b.cdn.fr'],
   ])('normalises %s to %s', (raw, expected) => expect(normalizeHost(raw)).toBe(expected));
 
-  it.each(['', 'bad..fr', '-a.fr', 'a-.fr', 'exa mple.fr', 'x'.repeat(64) + '.fr', '*.fr'])('refuses %j', (raw) => expect(normalizeHost(raw)).toBeNull());
+  it.each(['', 'bad..fr', '-a.fr', 'a-.fr', 'exa mple.fr', 'x'.repeat(64) + '.fr', '*.fr'])('refuses %j', (raw) =>
+    expect(normalizeHost(raw)).toBeNull(),
+  );
 
   it('accepts wildcard and IP rules but not a bare TLD or a wildcard IP', () => {
     expect(normalizeDomainRule('*.École.fr')).toBe('*.xn--cole-9oa.fr');
@@ -27,7 +29,11 @@ describe('host names as people and lists write them', () => {
   });
 
   it('parses URLs with or without scheme, ports, credentials, IDN, trailing dots and odd IPv4 forms', () => {
-    expect(parseTarget('HTTPS://user:pw@WWW.École.FR.:8443/Jeux/?q=1')).toEqual({ host: 'www.xn--cole-9oa.fr', path: '/jeux', isIp: false });
+    expect(parseTarget('HTTPS://user:pw@WWW.École.FR.:8443/Jeux/?q=1')).toEqual({
+      host: 'www.xn--cole-9oa.fr',
+      path: '/jeux',
+      isIp: false,
+    });
     expect(parseTarget('example.fr:80')).toEqual({ host: 'example.fr', path: '', isIp: false });
     expect(parseTarget('http://0x7f.1/')).toEqual({ host: '127.0.0.1', path: '', isIp: true });
     expect(parseTarget('http://[2001:DB8::1]:8080/a')).toEqual({ host: '2001:db8::1', path: '/a', isIp: true });

@@ -18,7 +18,7 @@ export class DomainRuleIndex {
 
   winning(host: string): EffectiveDomainRule | undefined {
     if (isIpLiteral(host)) return this.best(this.byBase.get(host) ?? [], host);
-    for (let start = 0; ; ) {
+    for (let start = 0; ;) {
       const base = start === 0 ? host : host.slice(start);
       const found = this.best(this.byBase.get(base) ?? [], host);
       if (found) return found;
@@ -31,7 +31,8 @@ export class DomainRuleIndex {
   /** Same base: the most specific level, then `*.x` over `x`; `*.x` never matches x itself. */
   private best(rules: EffectiveDomainRule[], host: string): EffectiveDomainRule | undefined {
     let best: EffectiveDomainRule | undefined;
-    const score = (rule: EffectiveDomainRule) => LEVEL_RANK[rule.source.level] * 2 + (rule.domain.startsWith('*.') ? 1 : 0);
+    const score = (rule: EffectiveDomainRule) =>
+      LEVEL_RANK[rule.source.level] * 2 + (rule.domain.startsWith('*.') ? 1 : 0);
     for (const rule of rules) {
       if (rule.domain.startsWith('*.') && rule.domain.slice(2) === host) continue;
       if (!best || score(rule) > score(best)) best = rule;

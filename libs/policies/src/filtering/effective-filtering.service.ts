@@ -44,8 +44,14 @@ export class EffectiveFilteringService {
     const matcher = await this.matcher.current();
     const unknown = [...new Set(chain.flatMap((level) => unknownCategories(level.content, matcher.categories)))];
     const warnings = [
-      ...(chain.length ? [] : ['Aucune politique de filtrage ne s’applique ici : affectez-en une à la collectivité, à l’école ou au pack.']),
-      ...(matcher.versionId ? [] : ['Aucune liste de catégories n’est importée : les catégories bloquées ne bloquent encore rien.']),
+      ...(chain.length
+        ? []
+        : [
+            'Aucune politique de filtrage ne s’applique ici : affectez-en une à la collectivité, à l’école ou au pack.',
+          ]),
+      ...(matcher.versionId
+        ? []
+        : ['Aucune liste de catégories n’est importée : les catégories bloquées ne bloquent encore rien.']),
       ...(unknown.length ? [`Catégorie(s) absente(s) des listes actives : ${unknown.join(', ')}.`] : []),
     ];
     return {
@@ -68,32 +74,56 @@ export class EffectiveFilteringService {
   }
 
   async deviceChain(device: Pick<Device, 'packId' | 'collectiviteId'>): Promise<PolicyAtLevel[]> {
-    const scope = device.packId ? { packIds: [device.packId], unpackedCollectiviteIds: [] } : { packIds: [], unpackedCollectiviteIds: [device.collectiviteId] };
+    const scope = device.packId
+      ? { packIds: [device.packId], unpackedCollectiviteIds: [] }
+      : { packIds: [], unpackedCollectiviteIds: [device.collectiviteId] };
     const chains = await policyChains(this.dataSource.manager, scope);
     return chains.get(device.packId ?? unpackedContext(device.collectiviteId)) ?? [];
   }
 
-  async schoolPolicy(actor: Actor, schoolId: string): Promise<{ schoolId: string; uai: string; name: string; policy: EffectivePolicy }> {
+  async schoolPolicy(
+    actor: Actor,
+    schoolId: string,
+  ): Promise<{ schoolId: string; uai: string; name: string; policy: EffectivePolicy }> {
     const school = await this.schools.findVisible(actor, schoolId);
-    return { schoolId: school.id, uai: school.uai, name: school.name, policy: effectivePolicy(await schoolChain(this.dataSource.manager, school.id, school.collectiviteId)) };
+    return {
+      schoolId: school.id,
+      uai: school.uai,
+      name: school.name,
+      policy: effectivePolicy(await schoolChain(this.dataSource.manager, school.id, school.collectiviteId)),
+    };
   }
 
   private async decide(chain: PolicyAtLevel[], url: string): Promise<UrlDecision & { url: string }> {
     const target = parseTarget(url);
-    if (!target) throw validationFailed([{ field: 'url', problems: ['url must be an address such as https://www.exemple.fr/page or exemple.fr'] }]);
+    if (!target)
+      throw validationFailed([
+        { field: 'url', problems: ['url must be an address such as https://www.exemple.fr/page or exemple.fr'] },
+      ]);
     return { url, ...decideUrl(effectivePolicy(chain), await this.matcher.current(), target) };
   }
 
-  private async resolve(actor: Actor, query: FilteringTargetQuery): Promise<{ target: FilteringTarget; chain: PolicyAtLevel[] }> {
+  private async resolve(
+    actor: Actor,
+    query: FilteringTargetQuery,
+  ): Promise<{ target: FilteringTarget; chain: PolicyAtLevel[] }> {
     if ((query.packId === undefined) === (query.schoolId === undefined)) {
-      throw validationFailed([{ field: 'packId|schoolId', problems: ['exactly one of packId or schoolId is required'] }]);
+      throw validationFailed([
+        { field: 'packId|schoolId', problems: ['exactly one of packId or schoolId is required'] },
+      ]);
     }
     if (query.packId) {
       const pack = await this.packs.findVisible(actor, query.packId);
       const chains = await policyChains(this.dataSource.manager, { packIds: [pack.id], unpackedCollectiviteIds: [] });
-      return { target: { level: 'pack', collectiviteId: pack.collectiviteId, schoolId: pack.schoolId, packId: pack.id }, chain: chains.get(pack.id) ?? [] };
+      return {
+        target: { level: 'pack', collectiviteId: pack.collectiviteId, schoolId: pack.schoolId, packId: pack.id },
+        chain: chains.get(pack.id) ?? [],
+      };
     }
     const school = await this.schools.findVisible(actor, query.schoolId!);
-    return { target: { level: 'school', collectiviteId: school.collectiviteId, schoolId: school.id, packId: null }, chain: await schoolChain(this.dataSource.manager, school.id, school.collectiviteId) };
+    return {
+      target: { level: 'school', collectiviteId: school.collectiviteId, schoolId: school.id, packId: null },
+      chain: await schoolChain(this.dataSource.manager, school.id, school.collectiviteId),
+    };
   }
 }

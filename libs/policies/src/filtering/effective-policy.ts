@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import {
-  LEVEL_LABELS, LEVEL_RANK, PolicyAtLevel, PolicyLevel, SAFE_SEARCH_KEYS, SafeSearchKey, SafeSearchSettings, YoutubeMode,
+  LEVEL_LABELS,
+  LEVEL_RANK,
+  PolicyAtLevel,
+  PolicyLevel,
+  SAFE_SEARCH_KEYS,
+  SafeSearchKey,
+  SafeSearchSettings,
+  YoutubeMode,
 } from './filtering-policy.types';
 
 export interface RuleSource {
@@ -47,7 +54,12 @@ export interface EffectivePolicy {
   };
 }
 
-const SAFE_SEARCH_DEFAULTS: Required<SafeSearchSettings> = { google: false, bing: false, youtube: 'off', qwantJunior: false };
+const SAFE_SEARCH_DEFAULTS: Required<SafeSearchSettings> = {
+  google: false,
+  bing: false,
+  youtube: 'off',
+  qwantJunior: false,
+};
 
 /**
  * The contract's semantics, from the collectivité down to the pack: the most specific level that
@@ -57,7 +69,11 @@ const SAFE_SEARCH_DEFAULTS: Required<SafeSearchSettings> = { google: false, bing
  */
 export function effectivePolicy(chain: readonly PolicyAtLevel[]): EffectivePolicy {
   const ordered = [...chain].sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level]);
-  const source = (policy: PolicyAtLevel): RuleSource => ({ level: policy.level, policyId: policy.policyId, policyName: policy.policyName });
+  const source = (policy: PolicyAtLevel): RuleSource => ({
+    level: policy.level,
+    policyId: policy.policyId,
+    policyName: policy.policyName,
+  });
   const mandatorySource = ordered.find((policy) => policy.level === 'collectivite');
   const mandatory = new Set(mandatorySource?.content.mandatoryCategories ?? []);
 
@@ -71,9 +87,17 @@ export function effectivePolicy(chain: readonly PolicyAtLevel[]): EffectivePolic
         return;
       }
       const isMandatory = blocked && mandatory.has(category) && policy.level === 'collectivite';
-      categories.set(category, { category, blocked, mandatory: isMandatory, decidedBy: here, overruled: [], explanation: '' });
+      categories.set(category, {
+        category,
+        blocked,
+        mandatory: isMandatory,
+        decidedBy: here,
+        overruled: [],
+        explanation: '',
+      });
     };
-    if (policy.level === 'collectivite') policy.content.mandatoryCategories.forEach((category) => decide(category, true));
+    if (policy.level === 'collectivite')
+      policy.content.mandatoryCategories.forEach((category) => decide(category, true));
     policy.content.blockedCategories.forEach((category) => decide(category, true));
     policy.content.allowedCategories.forEach((category) => decide(category, false));
   }
@@ -84,7 +108,12 @@ export function effectivePolicy(chain: readonly PolicyAtLevel[]): EffectivePolic
     const here = source(policy);
     const set = (domain: string, action: 'deny' | 'allow') => {
       const known = domains.get(domain);
-      domains.set(domain, { domain, action, source: here, overrides: known ? [...known.overrides, { ...known.source, action: known.action }] : [] });
+      domains.set(domain, {
+        domain,
+        action,
+        source: here,
+        overrides: known ? [...known.overrides, { ...known.source, action: known.action }] : [],
+      });
     };
     policy.content.deniedDomains.forEach((domain) => set(domain, 'deny'));
     policy.content.allowedDomains.forEach((domain) => set(domain, 'allow'));
@@ -97,14 +126,23 @@ export function effectivePolicy(chain: readonly PolicyAtLevel[]): EffectivePolic
     }
     return { value: fallback, source: null };
   };
-  const safe = <K extends SafeSearchKey>(key: K) => setting<Required<SafeSearchSettings>[K]>((policy) => policy.content.safeSearch[key] as Required<SafeSearchSettings>[K] | undefined, SAFE_SEARCH_DEFAULTS[key]);
+  const safe = <K extends SafeSearchKey>(key: K) =>
+    setting<Required<SafeSearchSettings>[K]>(
+      (policy) => policy.content.safeSearch[key] as Required<SafeSearchSettings>[K] | undefined,
+      SAFE_SEARCH_DEFAULTS[key],
+    );
 
   return {
     levels: ordered.map(source),
     categories: [...categories.values()].sort((a, b) => a.category.localeCompare(b.category)),
     domainRules: [...domains.values()].sort((a, b) => a.domain.localeCompare(b.domain)),
     allowListOnly: setting((policy) => policy.content.allowListOnly, false),
-    safeSearch: { google: safe('google'), bing: safe('bing'), youtube: safe('youtube'), qwantJunior: safe('qwantJunior') },
+    safeSearch: {
+      google: safe('google'),
+      bing: safe('bing'),
+      youtube: safe('youtube'),
+      qwantJunior: safe('qwantJunior'),
+    },
   };
 }
 

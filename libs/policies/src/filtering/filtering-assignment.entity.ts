@@ -24,7 +24,11 @@ export class FilteringAssignment {
   @ManyToOne(() => FilteringPolicy, { onDelete: 'RESTRICT' })
   @JoinColumn([
     { name: 'policy_id', referencedColumnName: 'id', foreignKeyConstraintName: 'fk_filtering_assignments_policy' },
-    { name: 'collectivite_id', referencedColumnName: 'collectiviteId', foreignKeyConstraintName: 'fk_filtering_assignments_policy' },
+    {
+      name: 'collectivite_id',
+      referencedColumnName: 'collectiviteId',
+      foreignKeyConstraintName: 'fk_filtering_assignments_policy',
+    },
   ])
   policy?: FilteringPolicy;
 

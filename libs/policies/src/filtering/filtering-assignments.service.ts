@@ -39,24 +39,46 @@ export class FilteringAssignmentsService {
   async assign(actor: Actor, policyId: string, dto: AssignFilteringPolicyDto): Promise<AssignmentResult> {
     const targets = (['packId', 'schoolId', 'collectiviteId'] as const).filter((key) => dto[key] !== undefined);
     if (targets.length !== 1) {
-      throw validationFailed([{ field: 'packId|schoolId|collectiviteId', problems: ['exactly one of packId, schoolId or collectiviteId is required'] }]);
+      throw validationFailed([
+        {
+          field: 'packId|schoolId|collectiviteId',
+          problems: ['exactly one of packId, schoolId or collectiviteId is required'],
+        },
+      ]);
     }
     const matcher = await this.matcher.current();
     const { result, commandIds } = await this.dataSource.transaction(async (manager) => {
       const policy = await this.policies.findVisible(actor, policyId, manager);
       const [scope, targetId] = await this.resolveTarget(actor, dto, manager);
       await lockTenantFiltering(manager, policy.collectiviteId);
-      assertRespectsMandatory(scope, contentOfEntity(policy), await collectiviteMandatory(manager, policy.collectiviteId), matcher, policy.name);
-      const [previous] = await manager.query('SELECT policy_id FROM filtering_assignments WHERE scope = $1 AND target_id = $2', [scope, targetId]);
+      assertRespectsMandatory(
+        scope,
+        contentOfEntity(policy),
+        await collectiviteMandatory(manager, policy.collectiviteId),
+        matcher,
+        policy.name,
+      );
+      const [previous] = await manager.query(
+        'SELECT policy_id FROM filtering_assignments WHERE scope = $1 AND target_id = $2',
+        [scope, targetId],
+      );
       const [row] = await manager.query(
         `INSERT INTO filtering_assignments (policy_id, collectivite_id, scope, target_id, created_by) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (scope, target_id) DO UPDATE SET policy_id = EXCLUDED.policy_id, created_by = EXCLUDED.created_by, created_at = now()
          RETURNING id`,
         [policyId, policy.collectiviteId, scope, targetId, actor.userId],
       );
-      const commandIds = await this.convergence.converge(manager, await this.convergence.scopeOf(manager, scope, targetId));
+      const commandIds = await this.convergence.converge(
+        manager,
+        await this.convergence.scopeOf(manager, scope, targetId),
+      );
       const replacedPolicyId: string | null = previous && previous.policy_id !== policyId ? previous.policy_id : null;
-      await this.audit.record(manager, actor, { action: 'filtering_policy.assign', entityType: 'filtering_policy', entityId: policyId, summary: { scope, targetId, replacedPolicyId, commands: commandIds.length } });
+      await this.audit.record(manager, actor, {
+        action: 'filtering_policy.assign',
+        entityType: 'filtering_policy',
+        entityId: policyId,
+        summary: { scope, targetId, replacedPolicyId, commands: commandIds.length },
+      });
       const assignment = await manager.findOneByOrFail(FilteringAssignment, { id: row.id });
       return { result: { ...assignment, replacedPolicyId, commandsQueued: commandIds.length }, commandIds };
     });
@@ -71,8 +93,16 @@ export class FilteringAssignmentsService {
       const assignment = await manager.findOneBy(FilteringAssignment, { id: assignmentId, policyId });
       if (!assignment) throw SocleError.notFound('FILTERING_ASSIGNMENT_NOT_FOUND', "Cette affectation n'existe pas.");
       await manager.delete(FilteringAssignment, { id: assignmentId });
-      const ids = await this.convergence.converge(manager, await this.convergence.scopeOf(manager, assignment.scope, assignment.targetId));
-      await this.audit.record(manager, actor, { action: 'filtering_policy.unassign', entityType: 'filtering_policy', entityId: policyId, summary: { scope: assignment.scope, targetId: assignment.targetId, commands: ids.length } });
+      const ids = await this.convergence.converge(
+        manager,
+        await this.convergence.scopeOf(manager, assignment.scope, assignment.targetId),
+      );
+      await this.audit.record(manager, actor, {
+        action: 'filtering_policy.unassign',
+        entityType: 'filtering_policy',
+        entityId: policyId,
+        summary: { scope: assignment.scope, targetId: assignment.targetId, commands: ids.length },
+      });
       return ids;
     });
     await this.jobs.enqueueAfterCommit(commandIds);
@@ -81,15 +111,24 @@ export class FilteringAssignmentsService {
 
   async list(actor: Actor, policyId: string): Promise<FilteringAssignment[]> {
     await this.policies.findVisible(actor, policyId);
-    return this.dataSource.getRepository(FilteringAssignment).find({ where: { policyId }, order: { createdAt: 'ASC' } });
+    return this.dataSource
+      .getRepository(FilteringAssignment)
+      .find({ where: { policyId }, order: { createdAt: 'ASC' } });
   }
 
   /** Another collectivité's pack, school or the collectivité itself answer 404, like missing ones. */
-  private async resolveTarget(actor: Actor, dto: AssignFilteringPolicyDto, manager: EntityManager): Promise<[PolicyLevel, string]> {
+  private async resolveTarget(
+    actor: Actor,
+    dto: AssignFilteringPolicyDto,
+    manager: EntityManager,
+  ): Promise<[PolicyLevel, string]> {
     if (dto.packId) return ['pack', (await this.packs.findVisible(actor, dto.packId, manager)).id];
     if (dto.schoolId) return ['school', (await this.schools.findVisible(actor, dto.schoolId, manager)).id];
     if (dto.collectiviteId !== actor.tenantId()) {
-      throw SocleError.notFound('COLLECTIVITE_NOT_FOUND', "Cette collectivité n'existe pas ou ne vous est pas accessible.");
+      throw SocleError.notFound(
+        'COLLECTIVITE_NOT_FOUND',
+        "Cette collectivité n'existe pas ou ne vous est pas accessible.",
+      );
     }
     return ['collectivite', dto.collectiviteId];
   }

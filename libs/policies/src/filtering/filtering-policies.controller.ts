@@ -10,7 +10,10 @@ import { FilteringPoliciesService } from './filtering-policies.service';
 @ApiBearerAuth()
 @Controller('filtering-policies')
 export class FilteringPoliciesController {
-  constructor(private readonly policies: FilteringPoliciesService, private readonly assignments: FilteringAssignmentsService) {}
+  constructor(
+    private readonly policies: FilteringPoliciesService,
+    private readonly assignments: FilteringAssignmentsService,
+  ) {}
 
   @Post()
   @Roles(...FLEET_MANAGERS)
@@ -57,7 +60,11 @@ export class FilteringPoliciesController {
 
   @Delete(':id/assignments/:assignmentId')
   @Roles(...FLEET_MANAGERS)
-  unassign(@CurrentActor() actor: Actor, @Param('id', ParseId) id: string, @Param('assignmentId', ParseId) assignmentId: string) {
+  unassign(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseId) id: string,
+    @Param('assignmentId', ParseId) assignmentId: string,
+  ) {
     return this.assignments.unassign(actor, id, assignmentId);
   }
 }

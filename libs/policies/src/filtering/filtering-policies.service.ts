@@ -34,8 +34,15 @@ export class FilteringPoliciesService {
     const content = this.contentOf(dto);
     const policy = await this.translate(dto.name, () =>
       this.dataSource.transaction(async (manager) => {
-        const saved = await manager.save(manager.create(FilteringPolicy, { ...content, name: dto.name, collectiviteId, createdBy: actor.userId }));
-        await this.audit.record(manager, actor, { action: 'filtering_policy.create', entityType: 'filtering_policy', entityId: saved.id, summary: { after: { name: dto.name, ...content } } });
+        const saved = await manager.save(
+          manager.create(FilteringPolicy, { ...content, name: dto.name, collectiviteId, createdBy: actor.userId }),
+        );
+        await this.audit.record(manager, actor, {
+          action: 'filtering_policy.create',
+          entityType: 'filtering_policy',
+          entityId: saved.id,
+          summary: { after: { name: dto.name, ...content } },
+        });
         return saved;
       }),
     );
@@ -52,9 +59,14 @@ export class FilteringPoliciesService {
         await lockTenantFiltering(manager, before.collectiviteId);
         const assignments = await manager.findBy(FilteringAssignment, { policyId });
         const mandatory = await collectiviteMandatory(manager, before.collectiviteId);
-        for (const assignment of assignments) assertRespectsMandatory(assignment.scope, content, mandatory, matcher, dto.name);
+        for (const assignment of assignments)
+          assertRespectsMandatory(assignment.scope, content, mandatory, matcher, dto.name);
         await manager.update(FilteringPolicy, { id: policyId }, { ...content, name: dto.name });
-        const scope = this.convergence.merge(await Promise.all(assignments.map((assignment) => this.convergence.scopeOf(manager, assignment.scope, assignment.targetId))));
+        const scope = this.convergence.merge(
+          await Promise.all(
+            assignments.map((assignment) => this.convergence.scopeOf(manager, assignment.scope, assignment.targetId)),
+          ),
+        );
         const ids = await this.convergence.converge(manager, scope);
         await this.audit.record(manager, actor, {
           action: 'filtering_policy.update',
@@ -74,11 +86,19 @@ export class FilteringPoliciesService {
       await this.dataSource.transaction(async (manager) => {
         const policy = await this.findVisible(actor, policyId, manager);
         await manager.delete(FilteringPolicy, { id: policyId });
-        await this.audit.record(manager, actor, { action: 'filtering_policy.delete', entityType: 'filtering_policy', entityId: policyId, summary: { before: { name: policy.name } } });
+        await this.audit.record(manager, actor, {
+          action: 'filtering_policy.delete',
+          entityType: 'filtering_policy',
+          entityId: policyId,
+          summary: { before: { name: policy.name } },
+        });
       });
     } catch (error) {
       if (violatedConstraint(error) === 'fk_filtering_assignments_policy') {
-        throw SocleError.conflict('FILTERING_POLICY_ASSIGNED', 'Cette politique est encore affectée : retirez ses affectations avant de la supprimer.');
+        throw SocleError.conflict(
+          'FILTERING_POLICY_ASSIGNED',
+          'Cette politique est encore affectée : retirez ses affectations avant de la supprimer.',
+        );
       }
       throw error;
     }
@@ -97,19 +117,33 @@ export class FilteringPoliciesService {
 
   async view(actor: Actor, policyId: string): Promise<FilteringPolicyView> {
     const policy = await this.findVisible(actor, policyId);
-    const assignments = await this.dataSource.getRepository(FilteringAssignment).find({ where: { policyId }, order: { createdAt: 'ASC' } });
+    const assignments = await this.dataSource
+      .getRepository(FilteringAssignment)
+      .find({ where: { policyId }, order: { createdAt: 'ASC' } });
     const unknown = unknownCategories(contentOfEntity(policy), (await this.matcher.current()).categories);
     return {
       ...policy,
       assignments: assignments.map(({ id, scope, targetId, createdAt }) => ({ id, scope, targetId, createdAt })),
-      warnings: unknown.length ? [`Catégorie(s) absente(s) des listes actives : ${unknown.join(', ')}. Vérifiez l'orthographe (les noms sont ceux des dossiers des listes).`] : [],
+      warnings: unknown.length
+        ? [
+            `Catégorie(s) absente(s) des listes actives : ${unknown.join(', ')}. Vérifiez l'orthographe (les noms sont ceux des dossiers des listes).`,
+          ]
+        : [],
     };
   }
 
   /** Another collectivité's policy is answered like a missing one. */
-  async findVisible(actor: Actor, policyId: string, manager: EntityManager = this.dataSource.manager): Promise<FilteringPolicy> {
+  async findVisible(
+    actor: Actor,
+    policyId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<FilteringPolicy> {
     const policy = await manager.findOneBy(FilteringPolicy, { id: policyId, collectiviteId: actor.tenantId() });
-    if (!policy) throw SocleError.notFound('FILTERING_POLICY_NOT_FOUND', "Cette politique de filtrage n'existe pas ou ne vous est pas accessible.");
+    if (!policy)
+      throw SocleError.notFound(
+        'FILTERING_POLICY_NOT_FOUND',
+        "Cette politique de filtrage n'existe pas ou ne vous est pas accessible.",
+      );
     return policy;
   }
 
@@ -132,6 +166,22 @@ export class FilteringPoliciesService {
 }
 
 export function contentOfEntity(policy: FilteringPolicy): FilteringPolicyContent {
-  const { blockedCategories, allowedCategories, mandatoryCategories, deniedDomains, allowedDomains, allowListOnly, safeSearch } = policy;
-  return { blockedCategories, allowedCategories, mandatoryCategories, deniedDomains, allowedDomains, allowListOnly, safeSearch };
+  const {
+    blockedCategories,
+    allowedCategories,
+    mandatoryCategories,
+    deniedDomains,
+    allowedDomains,
+    allowListOnly,
+    safeSearch,
+  } = policy;
+  return {
+    blockedCategories,
+    allowedCategories,
+    mandatoryCategories,
+    deniedDomains,
+    allowedDomains,
+    allowListOnly,
+    safeSearch,
+  };
 }

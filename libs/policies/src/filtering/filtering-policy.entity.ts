@@ -1,4 +1,14 @@
-import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+} from 'typeorm';
 import { Collectivite } from '@socle/tenancy';
 import type { SafeSearchSettings } from './filtering-policy.types';
 
@@ -6,7 +16,10 @@ import type { SafeSearchSettings } from './filtering-policy.types';
 @Entity('filtering_policies')
 @Unique('uq_filtering_policies_name', ['collectiviteId', 'name'])
 @Unique('uq_filtering_policies_id_tenant', ['id', 'collectiviteId'])
-@Check('chk_filtering_policies_categories', 'NOT (allowed_categories && blocked_categories) AND NOT (allowed_categories && mandatory_categories)')
+@Check(
+  'chk_filtering_policies_categories',
+  'NOT (allowed_categories && blocked_categories) AND NOT (allowed_categories && mandatory_categories)',
+)
 @Check('chk_filtering_policies_domains', 'NOT (allowed_domains && denied_domains)')
 @Check('chk_filtering_policies_safe_search', `jsonb_typeof(safe_search) = 'object'`)
 export class FilteringPolicy {

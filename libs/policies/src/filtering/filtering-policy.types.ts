@@ -4,7 +4,11 @@ export type PolicyLevel = (typeof POLICY_LEVELS)[number];
 /** Pack over school over collectivité. */
 export const LEVEL_RANK: Record<PolicyLevel, number> = { collectivite: 1, school: 2, pack: 3 };
 
-export const LEVEL_LABELS: Record<PolicyLevel, string> = { collectivite: 'la collectivité', school: "l'école", pack: 'le pack' };
+export const LEVEL_LABELS: Record<PolicyLevel, string> = {
+  collectivite: 'la collectivité',
+  school: "l'école",
+  pack: 'le pack',
+};
 
 export const YOUTUBE_MODES = ['off', 'moderate', 'strict'] as const;
 export type YoutubeMode = (typeof YOUTUBE_MODES)[number];

@@ -9,7 +9,10 @@ import { EffectiveFilteringService } from './effective-filtering.service';
 @ApiBearerAuth()
 @Controller('filtering')
 export class FilteringController {
-  constructor(private readonly effective: EffectiveFilteringService, private readonly renders: FilteringRenderService) {}
+  constructor(
+    private readonly effective: EffectiveFilteringService,
+    private readonly renders: FilteringRenderService,
+  ) {}
 
   /** The policy a pack (or a school) ends up with, each rule with the level and policy that set it. */
   @Get('effective')

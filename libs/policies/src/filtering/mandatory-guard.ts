@@ -22,22 +22,46 @@ export async function collectiviteMandatory(manager: EntityManager, collectivite
  * What a policy set below the collectivité may not do: carry mandatory categories of its own,
  * unblock one of the collectivité's, or allow a domain the lists put in one (409 CATEGORY_MANDATORY).
  */
-export function assertRespectsMandatory(level: PolicyLevel, content: FilteringPolicyContent, mandatory: readonly string[], matcher: CategoryMatcher, policyName: string): void {
+export function assertRespectsMandatory(
+  level: PolicyLevel,
+  content: FilteringPolicyContent,
+  mandatory: readonly string[],
+  matcher: CategoryMatcher,
+  policyName: string,
+): void {
   if (level === 'collectivite') return;
   if (content.mandatoryCategories.length) {
-    throw new SocleError(HttpStatus.CONFLICT, 'MANDATORY_ONLY_AT_COLLECTIVITE', `La politique « ${policyName} » rend des catégories obligatoires (${content.mandatoryCategories.join(', ')}) : cela ne se fait qu'au niveau de la collectivité. Retirez-les avant de l'affecter à ${LEVEL_LABELS[level]}.`, { mandatoryCategories: content.mandatoryCategories });
+    throw new SocleError(
+      HttpStatus.CONFLICT,
+      'MANDATORY_ONLY_AT_COLLECTIVITE',
+      `La politique « ${policyName} » rend des catégories obligatoires (${content.mandatoryCategories.join(', ')}) : cela ne se fait qu'au niveau de la collectivité. Retirez-les avant de l'affecter à ${LEVEL_LABELS[level]}.`,
+      { mandatoryCategories: content.mandatoryCategories },
+    );
   }
   const unblocked = content.allowedCategories.filter((category) => mandatory.includes(category));
   if (unblocked.length) {
-    throw new SocleError(HttpStatus.CONFLICT, 'CATEGORY_MANDATORY', `${unblocked.join(', ')} : catégorie(s) rendue(s) obligatoire(s) par la collectivité, que ${LEVEL_LABELS[level]} ne peut pas débloquer. Retirez-les des catégories autorisées.`, { categories: unblocked, level });
+    throw new SocleError(
+      HttpStatus.CONFLICT,
+      'CATEGORY_MANDATORY',
+      `${unblocked.join(', ')} : catégorie(s) rendue(s) obligatoire(s) par la collectivité, que ${LEVEL_LABELS[level]} ne peut pas débloquer. Retirez-les des catégories autorisées.`,
+      { categories: unblocked, level },
+    );
   }
   const domains = content.allowedDomains.flatMap((domain) => {
     const host = domain.startsWith('*.') ? domain.slice(2) : domain;
-    const categories = matcher.matches(host).flatMap((match) => match.categories).filter((category) => mandatory.includes(category));
+    const categories = matcher
+      .matches(host)
+      .flatMap((match) => match.categories)
+      .filter((category) => mandatory.includes(category));
     return categories.length ? [{ domain, categories: [...new Set(categories)] }] : [];
   });
   if (domains.length) {
     const listed = domains.map((entry) => `${entry.domain} (${entry.categories.join(', ')})`).join(', ');
-    throw new SocleError(HttpStatus.CONFLICT, 'CATEGORY_MANDATORY', `Domaine(s) ${listed} classé(s) dans une catégorie obligatoire de la collectivité : ${LEVEL_LABELS[level]} ne peut pas les autoriser.`, { domains, level });
+    throw new SocleError(
+      HttpStatus.CONFLICT,
+      'CATEGORY_MANDATORY',
+      `Domaine(s) ${listed} classé(s) dans une catégorie obligatoire de la collectivité : ${LEVEL_LABELS[level]} ne peut pas les autoriser.`,
+      { domains, level },
+    );
   }
 }

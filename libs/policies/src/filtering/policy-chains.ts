@@ -31,11 +31,21 @@ interface PolicyRow {
  * The policies that apply to each context, collectivité first: two queries whatever the number of
  * packs (one for the packs' school and collectivité, one for every assignment on any of them).
  */
-export async function policyChains(manager: EntityManager, scope: FilteringScope): Promise<Map<string, PolicyAtLevel[]>> {
+export async function policyChains(
+  manager: EntityManager,
+  scope: FilteringScope,
+): Promise<Map<string, PolicyAtLevel[]>> {
   const packs: Array<{ id: string; school_id: string; collectivite_id: string }> = scope.packIds.length
-    ? await manager.query('SELECT id, school_id, collectivite_id FROM packs WHERE id = ANY($1::uuid[])', [scope.packIds])
+    ? await manager.query('SELECT id, school_id, collectivite_id FROM packs WHERE id = ANY($1::uuid[])', [
+        scope.packIds,
+      ])
     : [];
-  const targets = [...new Set([...packs.flatMap((pack) => [pack.id, pack.school_id, pack.collectivite_id]), ...scope.unpackedCollectiviteIds])];
+  const targets = [
+    ...new Set([
+      ...packs.flatMap((pack) => [pack.id, pack.school_id, pack.collectivite_id]),
+      ...scope.unpackedCollectiviteIds,
+    ]),
+  ];
   const rows: PolicyRow[] = targets.length
     ? await manager.query(
         `SELECT a.scope, a.target_id, p.id, p.name, p.blocked_categories, p.allowed_categories, p.mandatory_categories,
@@ -46,15 +56,22 @@ export async function policyChains(manager: EntityManager, scope: FilteringScope
       )
     : [];
   const byTarget = new Map(rows.map((row) => [`${row.scope}:${row.target_id}`, toPolicyAtLevel(row)]));
-  const chain = (...keys: string[]) => keys.map((key) => byTarget.get(key)).filter((policy): policy is PolicyAtLevel => !!policy);
+  const chain = (...keys: string[]) =>
+    keys.map((key) => byTarget.get(key)).filter((policy): policy is PolicyAtLevel => !!policy);
   const chains = new Map<string, PolicyAtLevel[]>();
-  for (const pack of packs) chains.set(pack.id, chain(`collectivite:${pack.collectivite_id}`, `school:${pack.school_id}`, `pack:${pack.id}`));
-  for (const collectiviteId of scope.unpackedCollectiviteIds) chains.set(unpackedContext(collectiviteId), chain(`collectivite:${collectiviteId}`));
+  for (const pack of packs)
+    chains.set(pack.id, chain(`collectivite:${pack.collectivite_id}`, `school:${pack.school_id}`, `pack:${pack.id}`));
+  for (const collectiviteId of scope.unpackedCollectiviteIds)
+    chains.set(unpackedContext(collectiviteId), chain(`collectivite:${collectiviteId}`));
   return chains;
 }
 
 /** A school's own chain (collectivité, school): what its resolver can enforce, packs being invisible on the network. */
-export async function schoolChain(manager: EntityManager, schoolId: string, collectiviteId: string): Promise<PolicyAtLevel[]> {
+export async function schoolChain(
+  manager: EntityManager,
+  schoolId: string,
+  collectiviteId: string,
+): Promise<PolicyAtLevel[]> {
   const rows: PolicyRow[] = await manager.query(
     `SELECT a.scope, a.target_id, p.id, p.name, p.blocked_categories, p.allowed_categories, p.mandatory_categories,
             p.denied_domains, p.allowed_domains, p.allow_list_only, p.safe_search

@@ -7,7 +7,10 @@ import { FilteringPolicyContent, SafeSearchSettings } from './filtering-policy.t
  * A validated body as it is stored: domains normalised (lower-case punycode), duplicates dropped,
  * `safeSearch: true` spelled out. Contradictions inside one policy are field problems (400).
  */
-export function policyContentOf(dto: FilteringPolicyDto): { content: FilteringPolicyContent; problems: FieldProblem[] } {
+export function policyContentOf(dto: FilteringPolicyDto): {
+  content: FilteringPolicyContent;
+  problems: FieldProblem[];
+} {
   const unique = (values?: string[]) => [...new Set(values ?? [])];
   const domains = (values?: string[]) => unique((values ?? []).map((value) => normalizeDomainRule(value)!));
   const content: FilteringPolicyContent = {
@@ -24,9 +27,24 @@ export function policyContentOf(dto: FilteringPolicyDto): { content: FilteringPo
     const common = a.filter((value) => b.includes(value));
     if (common.length) problems.push({ field, problems: [`${common.join(', ')}: ${what}`] });
   };
-  both('allowedCategories', content.allowedCategories, content.blockedCategories, 'a category cannot be both blocked and allowed by one policy');
-  both('allowedCategories', content.allowedCategories, content.mandatoryCategories, 'a mandatory category cannot be allowed');
-  both('allowedDomains', content.allowedDomains, content.deniedDomains, 'a domain cannot be both denied and allowed by one policy');
+  both(
+    'allowedCategories',
+    content.allowedCategories,
+    content.blockedCategories,
+    'a category cannot be both blocked and allowed by one policy',
+  );
+  both(
+    'allowedCategories',
+    content.allowedCategories,
+    content.mandatoryCategories,
+    'a mandatory category cannot be allowed',
+  );
+  both(
+    'allowedDomains',
+    content.allowedDomains,
+    content.deniedDomains,
+    'a domain cannot be both denied and allowed by one policy',
+  );
   return { content, problems };
 }
 

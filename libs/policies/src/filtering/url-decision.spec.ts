@@ -9,7 +9,16 @@ function policy(level: PolicyLevel, content: Partial<FilteringPolicyContent>): P
     level,
     policyId: `${level}-id`,
     policyName: `${level} policy`,
-    content: { blockedCategories: [], allowedCategories: [], mandatoryCategories: [], deniedDomains: [], allowedDomains: [], allowListOnly: null, safeSearch: {}, ...content },
+    content: {
+      blockedCategories: [],
+      allowedCategories: [],
+      mandatoryCategories: [],
+      deniedDomains: [],
+      allowedDomains: [],
+      allowListOnly: null,
+      safeSearch: {},
+      ...content,
+    },
   };
 }
 
@@ -28,48 +37,98 @@ function matcher() {
 const decide = (chain: PolicyAtLevel[], url: string) => decideUrl(effectivePolicy(chain), matcher(), parseTarget(url)!);
 
 describe('effective policy and URL decisions', () => {
-  const town = policy('collectivite', { mandatoryCategories: ['adult'], blockedCategories: ['games'], deniedDomains: ['tracker.fr'], safeSearch: { google: true, youtube: 'strict' } });
+  const town = policy('collectivite', {
+    mandatoryCategories: ['adult'],
+    blockedCategories: ['games'],
+    deniedDomains: ['tracker.fr'],
+    safeSearch: { google: true, youtube: 'strict' },
+  });
 
   it('lets the most specific level decide a category, but never unblock a mandatory one', () => {
     const school = policy('school', { allowedCategories: ['games', 'adult'] });
     const pack = policy('pack', { blockedCategories: ['games'] });
     const effective = effectivePolicy([pack, town, school]);
     const byName = Object.fromEntries(effective.categories.map((category) => [category.category, category]));
-    expect(byName.adult).toMatchObject({ blocked: true, mandatory: true, decidedBy: { level: 'collectivite' }, overruled: [{ level: 'school' }] });
+    expect(byName.adult).toMatchObject({
+      blocked: true,
+      mandatory: true,
+      decidedBy: { level: 'collectivite' },
+      overruled: [{ level: 'school' }],
+    });
     expect(byName.adult.explanation).toContain('obligatoire');
     expect(byName.games).toMatchObject({ blocked: true, decidedBy: { level: 'pack' } });
-    expect(effectivePolicy([town, school]).categories.find((category) => category.category === 'games')).toMatchObject({ blocked: false, decidedBy: { level: 'school' } });
-    expect(effective.safeSearch.youtube).toEqual({ value: 'strict', source: expect.objectContaining({ level: 'collectivite' }) });
+    expect(effectivePolicy([town, school]).categories.find((category) => category.category === 'games')).toMatchObject({
+      blocked: false,
+      decidedBy: { level: 'school' },
+    });
+    expect(effective.safeSearch.youtube).toEqual({
+      value: 'strict',
+      source: expect.objectContaining({ level: 'collectivite' }),
+    });
     expect(effective.safeSearch.bing).toEqual({ value: false, source: null });
   });
 
   it('decides by the longest host suffix, then the most specific level, and lets domain rules beat categories', () => {
-    const school = policy('school', { allowedDomains: ['jeux.fr', 'ok.tracker.fr'], deniedDomains: ['*.ok.tracker.fr'] });
+    const school = policy('school', {
+      allowedDomains: ['jeux.fr', 'ok.tracker.fr'],
+      deniedDomains: ['*.ok.tracker.fr'],
+    });
     const pack = policy('pack', { allowedDomains: ['tracker.fr'] });
-    expect(decide([town, school], 'http://a.b.jeux.fr/x')).toMatchObject({ allowed: true, rule: 'allowed_domain', matched: 'jeux.fr' });
-    expect(decide([town], 'http://a.b.jeux.fr/x')).toMatchObject({ allowed: false, rule: 'category', category: 'games', matched: 'jeux.fr' });
-    expect(decide([town, school], 'https://www.tracker.fr')).toMatchObject({ allowed: false, rule: 'denied_domain', matched: 'tracker.fr' });
-    expect(decide([town, school, pack], 'https://www.tracker.fr')).toMatchObject({ allowed: true, matched: 'tracker.fr', source: { level: 'pack' } });
+    expect(decide([town, school], 'http://a.b.jeux.fr/x')).toMatchObject({
+      allowed: true,
+      rule: 'allowed_domain',
+      matched: 'jeux.fr',
+    });
+    expect(decide([town], 'http://a.b.jeux.fr/x')).toMatchObject({
+      allowed: false,
+      rule: 'category',
+      category: 'games',
+      matched: 'jeux.fr',
+    });
+    expect(decide([town, school], 'https://www.tracker.fr')).toMatchObject({
+      allowed: false,
+      rule: 'denied_domain',
+      matched: 'tracker.fr',
+    });
+    expect(decide([town, school, pack], 'https://www.tracker.fr')).toMatchObject({
+      allowed: true,
+      matched: 'tracker.fr',
+      source: { level: 'pack' },
+    });
     expect(decide([town, school], 'ok.tracker.fr')).toMatchObject({ allowed: true, matched: 'ok.tracker.fr' });
     expect(decide([town, school], 'x.ok.tracker.fr')).toMatchObject({ allowed: false, matched: '*.ok.tracker.fr' });
   });
 
   it('keeps a mandatory category closed under a domain allowed below the collectivité, not under one the collectivité allows', () => {
     const school = policy('school', { allowedDomains: ['blog.fr'] });
-    expect(decide([town, school], 'https://videos.blog.fr/')).toMatchObject({ allowed: false, rule: 'mandatory_category', category: 'adult' });
+    expect(decide([town, school], 'https://videos.blog.fr/')).toMatchObject({
+      allowed: false,
+      rule: 'mandatory_category',
+      category: 'adult',
+    });
     expect(decide([town, school], 'https://blog.fr/')).toMatchObject({ allowed: true, rule: 'allowed_domain' });
     const generous = policy('collectivite', { mandatoryCategories: ['adult'], allowedDomains: ['blog.fr'] });
     expect(decide([generous], 'https://videos.blog.fr/')).toMatchObject({ allowed: true, rule: 'allowed_domain' });
   });
 
   it('handles URL entries, IP literals and allow-list mode', () => {
-    expect(decide([town], 'portail.fr/Jeux/echecs')).toMatchObject({ allowed: false, category: 'games', matched: 'portail.fr/jeux' });
+    expect(decide([town], 'portail.fr/Jeux/echecs')).toMatchObject({
+      allowed: false,
+      category: 'games',
+      matched: 'portail.fr/jeux',
+    });
     expect(decide([town], 'portail.fr/jeuxvideo')).toMatchObject({ allowed: true, rule: 'default' });
     expect(decide([town], 'http://10.0.0.7:8080/')).toMatchObject({ allowed: false, category: 'games' });
     expect(decide([town], 'http://10.0.0.70/')).toMatchObject({ allowed: true });
     const maternelle = policy('pack', { allowListOnly: true, allowedDomains: ['lalilo.com'] });
-    expect(decide([town, maternelle], 'https://www.lalilo.com/eleve')).toMatchObject({ allowed: true, rule: 'allowed_domain' });
-    expect(decide([town, maternelle], 'https://wikipedia.org')).toMatchObject({ allowed: false, rule: 'allow_list_only' });
+    expect(decide([town, maternelle], 'https://www.lalilo.com/eleve')).toMatchObject({
+      allowed: true,
+      rule: 'allowed_domain',
+    });
+    expect(decide([town, maternelle], 'https://wikipedia.org')).toMatchObject({
+      allowed: false,
+      rule: 'allow_list_only',
+    });
   });
 
   it('changes the revision exactly when delivered content changes', () => {

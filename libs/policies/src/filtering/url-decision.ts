@@ -4,7 +4,14 @@ import { DomainRuleIndex } from './domain-rule-index';
 import { EffectiveDomainRule, EffectivePolicy, RuleSource } from './effective-policy';
 import { LEVEL_LABELS } from './filtering-policy.types';
 
-export const DECISION_RULES = ['denied_domain', 'allowed_domain', 'mandatory_category', 'category', 'allow_list_only', 'default'] as const;
+export const DECISION_RULES = [
+  'denied_domain',
+  'allowed_domain',
+  'mandatory_category',
+  'category',
+  'allow_list_only',
+  'default',
+] as const;
 export type DecisionRule = (typeof DECISION_RULES)[number];
 
 export interface UrlDecision {
@@ -28,7 +35,9 @@ export interface UrlDecision {
 export function decideUrl(policy: EffectivePolicy, matcher: CategoryMatcher, target: ParsedTarget): UrlDecision {
   const { host } = target;
   const listed = matcher.matches(host, target.path);
-  const blocked = new Map(policy.categories.filter((category) => category.blocked).map((category) => [category.category, category]));
+  const blocked = new Map(
+    policy.categories.filter((category) => category.blocked).map((category) => [category.category, category]),
+  );
   const firstBlocked = () => {
     for (const match of listed) {
       const category = match.categories.find((name) => blocked.has(name));
@@ -38,34 +47,91 @@ export function decideUrl(policy: EffectivePolicy, matcher: CategoryMatcher, tar
   };
   const rule = winningDomainRule(policy.domainRules, host);
   if (rule?.action === 'deny') {
-    return { allowed: false, rule: 'denied_domain', host, matched: rule.domain, source: rule.source, explanation: `Domaine « ${rule.domain} » refusé par ${from(rule.source)}.` };
+    return {
+      allowed: false,
+      rule: 'denied_domain',
+      host,
+      matched: rule.domain,
+      source: rule.source,
+      explanation: `Domaine « ${rule.domain} » refusé par ${from(rule.source)}.`,
+    };
   }
   if (rule?.action === 'allow') {
     const hit = firstBlocked();
     if (hit?.category.mandatory && rule.source.level !== 'collectivite') {
-      return mandatoryBlock(host, hit.entry, hit.category.category, hit.category.decidedBy, ` (l'autorisation de « ${rule.domain} » par ${from(rule.source)} ne peut pas l'ouvrir)`);
+      return mandatoryBlock(
+        host,
+        hit.entry,
+        hit.category.category,
+        hit.category.decidedBy,
+        ` (l'autorisation de « ${rule.domain} » par ${from(rule.source)} ne peut pas l'ouvrir)`,
+      );
     }
-    return { allowed: true, rule: 'allowed_domain', category: listed[0]?.categories[0], host, matched: rule.domain, source: rule.source, explanation: `Domaine « ${rule.domain} » autorisé par ${from(rule.source)}.` };
+    return {
+      allowed: true,
+      rule: 'allowed_domain',
+      category: listed[0]?.categories[0],
+      host,
+      matched: rule.domain,
+      source: rule.source,
+      explanation: `Domaine « ${rule.domain} » autorisé par ${from(rule.source)}.`,
+    };
   }
   if (policy.allowListOnly.value) {
     const source = policy.allowListOnly.source ?? undefined;
-    return { allowed: false, rule: 'allow_list_only', category: listed[0]?.categories[0], host, source, explanation: `Mode « liste blanche seule » fixé par ${source ? from(source) : 'défaut'} : « ${host} » n'est pas dans les domaines autorisés.` };
+    return {
+      allowed: false,
+      rule: 'allow_list_only',
+      category: listed[0]?.categories[0],
+      host,
+      source,
+      explanation: `Mode « liste blanche seule » fixé par ${source ? from(source) : 'défaut'} : « ${host} » n'est pas dans les domaines autorisés.`,
+    };
   }
   const hit = firstBlocked();
   if (hit) {
-    if (hit.category.mandatory) return mandatoryBlock(host, hit.entry, hit.category.category, hit.category.decidedBy, '');
-    return { allowed: false, rule: 'category', category: hit.category.category, host, matched: hit.entry, source: hit.category.decidedBy, explanation: `Catégorie « ${hit.category.category} » (entrée « ${hit.entry} ») bloquée par ${from(hit.category.decidedBy)}.` };
+    if (hit.category.mandatory)
+      return mandatoryBlock(host, hit.entry, hit.category.category, hit.category.decidedBy, '');
+    return {
+      allowed: false,
+      rule: 'category',
+      category: hit.category.category,
+      host,
+      matched: hit.entry,
+      source: hit.category.decidedBy,
+      explanation: `Catégorie « ${hit.category.category} » (entrée « ${hit.entry} ») bloquée par ${from(hit.category.decidedBy)}.`,
+    };
   }
-  return { allowed: true, rule: 'default', category: listed[0]?.categories[0], host, matched: listed[0]?.entry, explanation: listed.length ? `Listé en « ${listed[0].categories.join(', ')} », catégorie non bloquée.` : 'Aucune règle ne concerne ce site.' };
+  return {
+    allowed: true,
+    rule: 'default',
+    category: listed[0]?.categories[0],
+    host,
+    matched: listed[0]?.entry,
+    explanation: listed.length
+      ? `Listé en « ${listed[0].categories.join(', ')} », catégorie non bloquée.`
+      : 'Aucune règle ne concerne ce site.',
+  };
 }
 
 /** The longest matching suffix wins; at equal length, the most specific level; then `*.x` over `x` (it names subdomains on purpose). */
-export function winningDomainRule(rules: readonly EffectiveDomainRule[], host: string): EffectiveDomainRule | undefined {
+export function winningDomainRule(
+  rules: readonly EffectiveDomainRule[],
+  host: string,
+): EffectiveDomainRule | undefined {
   return new DomainRuleIndex(rules).winning(host);
 }
 
 function mandatoryBlock(host: string, entry: string, category: string, source: RuleSource, tail: string): UrlDecision {
-  return { allowed: false, rule: 'mandatory_category', category, host, matched: entry, source, explanation: `Catégorie obligatoire « ${category} » (entrée « ${entry} ») bloquée par ${from(source)}${tail}.` };
+  return {
+    allowed: false,
+    rule: 'mandatory_category',
+    category,
+    host,
+    matched: entry,
+    source,
+    explanation: `Catégorie obligatoire « ${category} » (entrée « ${entry} ») bloquée par ${from(source)}${tail}.`,
+  };
 }
 
 function from(source: RuleSource): string {

@@ -74,11 +74,19 @@ export class ActiveCategoryMatcher {
     let count = 0;
     try {
       await runner.startTransaction('REPEATABLE READ');
-      const categories: Array<{ id: number; name: string }> = await runner.query('SELECT id, name FROM filtering_list_categories WHERE version_id = $1 ORDER BY id', [versionId]);
+      const categories: Array<{ id: number; name: string }> = await runner.query(
+        'SELECT id, name FROM filtering_list_categories WHERE version_id = $1 ORDER BY id',
+        [versionId],
+      );
       const ids = categories.map((category) => builder.category(category.name));
-      await runner.query('DECLARE list_load NO SCROLL CURSOR FOR SELECT category_id, kind, value FROM filtering_list_entries WHERE version_id = $1', [versionId]);
+      await runner.query(
+        'DECLARE list_load NO SCROLL CURSOR FOR SELECT category_id, kind, value FROM filtering_list_entries WHERE version_id = $1',
+        [versionId],
+      );
       for (;;) {
-        const rows: Array<{ category_id: number; kind: string; value: string }> = await runner.query(`FETCH ${PAGE} FROM list_load`);
+        const rows: Array<{ category_id: number; kind: string; value: string }> = await runner.query(
+          `FETCH ${PAGE} FROM list_load`,
+        );
         for (const row of rows) {
           if (row.kind === 'domain') builder.addDomain(ids[row.category_id], row.value);
           else {

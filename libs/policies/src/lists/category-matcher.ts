@@ -62,7 +62,7 @@ export class CategoryMatcher {
    */
   blockedCategoryOf(host: string, blocked: Uint8Array): number {
     if (mayBeIp(host)) return this.blockedInSet(this.domains.get(host), blocked);
-    for (let start = 0; ; ) {
+    for (let start = 0; ;) {
       const found = this.blockedInSet(this.domains.get(host, start), blocked);
       if (found >= 0) return found;
       const dot = host.indexOf('.', start);
@@ -77,7 +77,8 @@ export class CategoryMatcher {
     const suffixes = mayBeIp(host) ? [host] : suffixesOf(host);
     for (const suffix of suffixes) {
       for (const rule of this.urls.get(suffix) ?? []) {
-        if (pathCovers(rule.path, path)) found.push({ entry: `${suffix}${rule.path}`, categories: this.namesOf(rule.set) });
+        if (pathCovers(rule.path, path))
+          found.push({ entry: `${suffix}${rule.path}`, categories: this.namesOf(rule.set) });
       }
       const set = this.domains.get(suffix);
       if (set >= 0) found.push({ entry: suffix, categories: this.namesOf(set) });
@@ -105,7 +106,7 @@ function mayBeIp(host: string): boolean {
 
 /** Whole path segments only: `/jeux` covers `/jeux` and `/jeux/echecs`, not `/jeuxvideo`. */
 function pathCovers(prefix: string, path: string): boolean {
-  return path === prefix || (path.startsWith(prefix) && path.charCodeAt(prefix.length) === 47 /* / */);
+  return path === prefix || (path.startsWith(prefix) && path.charCodeAt(prefix.length) === 47); /* / */
 }
 
 function suffixesOf(host: string): string[] {
@@ -121,7 +122,8 @@ export class CategoryMatcherBuilder {
   private readonly domains = new DomainTableBuilder();
   private adding = 0;
   /** One function for every insertion: merges the category being added into the domain's set. */
-  private readonly mergeAdding = (current: number) => (current < 0 ? this.single(this.adding) : this.union(current, this.adding));
+  private readonly mergeAdding = (current: number) =>
+    current < 0 ? this.single(this.adding) : this.union(current, this.adding);
   private readonly urls = new Map<string, UrlRule[]>();
   private readonly sets: number[][] = [];
   private readonly setIds = new Map<string, number>();

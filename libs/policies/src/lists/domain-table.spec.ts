@@ -8,7 +8,8 @@ describe('DomainTable', () => {
     builder.upsert('site-42.example', (current) => current + 100);
     const table = builder.build();
     expect(table.size).toBe(count);
-    for (const index of [0, 1, 4095, 4096, 30_000, count - 1]) expect(table.get(`site-${index}.example`)).toBe(index % 7);
+    for (const index of [0, 1, 4095, 4096, 30_000, count - 1])
+      expect(table.get(`site-${index}.example`)).toBe(index % 7);
     expect(table.get('site-43.example')).toBe(43 % 7);
     expect(table.get('site-42.example')).toBe(100 + (42 % 7));
     const host = 'a.b.site-9.example';

@@ -44,12 +44,19 @@ export class DomainTable {
   }
 
   get byteLength(): number {
-    return this.bytes.byteLength + this.offsets.byteLength + this.lengths.byteLength + this.sets.byteLength + this.slots.byteLength;
+    return (
+      this.bytes.byteLength +
+      this.offsets.byteLength +
+      this.lengths.byteLength +
+      this.sets.byteLength +
+      this.slots.byteLength
+    );
   }
 
   private equals(entry: number, host: string, start: number, length: number): boolean {
     const offset = this.offsets[entry];
-    for (let index = 0; index < length; index++) if (this.bytes[offset + index] !== host.charCodeAt(start + index)) return false;
+    for (let index = 0; index < length; index++)
+      if (this.bytes[offset + index] !== host.charCodeAt(start + index)) return false;
     return true;
   }
 }
@@ -83,7 +90,14 @@ export class DomainTableBuilder {
   }
 
   build(): DomainTable {
-    return new DomainTable(this.bytes.slice(0, this.used), this.offsets.slice(0, this.count), this.lengths.slice(0, this.count), this.sets.slice(0, this.count), this.slots, this.count);
+    return new DomainTable(
+      this.bytes.slice(0, this.used),
+      this.offsets.slice(0, this.count),
+      this.lengths.slice(0, this.count),
+      this.sets.slice(0, this.count),
+      this.slots,
+      this.count,
+    );
   }
 
   private append(domain: string, set: number): number {
@@ -103,7 +117,8 @@ export class DomainTableBuilder {
 
   private same(entry: number, domain: string): boolean {
     const offset = this.offsets[entry];
-    for (let index = 0; index < domain.length; index++) if (this.bytes[offset + index] !== domain.charCodeAt(index)) return false;
+    for (let index = 0; index < domain.length; index++)
+      if (this.bytes[offset + index] !== domain.charCodeAt(index)) return false;
     return true;
   }
 
@@ -120,7 +135,8 @@ export class DomainTableBuilder {
 }
 
 function checkedSet(set: number): number {
-  if (set < 0 || set > MAX_SETS) throw new Error(`More than ${MAX_SETS} distinct category combinations in one list version`);
+  if (set < 0 || set > MAX_SETS)
+    throw new Error(`More than ${MAX_SETS} distinct category combinations in one list version`);
   return set;
 }
 

@@ -4,7 +4,13 @@ import type { Request } from 'express';
 import { Actor, CurrentActor, FLEET_MANAGERS, ParseId, Role, Roles, SocleError } from '@socle/core';
 import { ListImportService } from './list-import.service';
 
-const ARCHIVE_TYPES = ['application/gzip', 'application/x-gzip', 'application/x-tar', 'application/x-compressed-tar', 'application/octet-stream'];
+const ARCHIVE_TYPES = [
+  'application/gzip',
+  'application/x-gzip',
+  'application/x-tar',
+  'application/x-compressed-tar',
+  'application/octet-stream',
+];
 
 /** Category lists are platform-wide: the operator imports them, everybody reads the active categories. */
 @ApiTags('filtering')
@@ -20,7 +26,11 @@ export class FilteringListsController {
   @ApiConsumes(...ARCHIVE_TYPES)
   upload(@CurrentActor() actor: Actor, @Req() request: Request) {
     if (!request.is(ARCHIVE_TYPES)) {
-      throw new SocleError(415, 'UNSUPPORTED_MEDIA_TYPE', "Envoyez l'archive des listes (.tar.gz) en application/gzip.");
+      throw new SocleError(
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+        "Envoyez l'archive des listes (.tar.gz) en application/gzip.",
+      );
     }
     const name = String(request.headers['x-file-name'] ?? 'archive envoyée').slice(0, 200);
     return this.lists.upload(actor, request, name);

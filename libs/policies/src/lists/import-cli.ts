@@ -14,7 +14,8 @@ import { ListImporter } from './list-importer';
  * few seconds. On any error the previous version stays active and the exit code is 1.
  */
 async function main(argument: string | undefined): Promise<void> {
-  if (!argument) throw new ListImportError('USAGE', 'Usage : npm run filtering:import -- <dossier des listes | archive .tar.gz>');
+  if (!argument)
+    throw new ListImportError('USAGE', 'Usage : npm run filtering:import -- <dossier des listes | archive .tar.gz>');
   const path = resolve(argument);
   const info = await stat(path).catch(() => undefined);
   if (!info) throw new ListImportError('LIST_SOURCE_NOT_FOUND', `Introuvable : ${path}`);
@@ -33,7 +34,9 @@ async function main(argument: string | undefined): Promise<void> {
         if (lines === lastLine) return;
         lastLine = lines;
         const rate = Math.round(lines / Math.max(0.001, (Date.now() - started) / 1000));
-        process.stdout.write(`  ${lines.toLocaleString('fr-FR')} lignes lues (${category}/${file}), ${rate.toLocaleString('fr-FR')} lignes/s, ${Math.round(process.memoryUsage().rss / 1048576)} Mo\n`);
+        process.stdout.write(
+          `  ${lines.toLocaleString('fr-FR')} lignes lues (${category}/${file}), ${rate.toLocaleString('fr-FR')} lignes/s, ${Math.round(process.memoryUsage().rss / 1048576)} Mo\n`,
+        );
       },
     });
     process.stdout.write(
@@ -47,6 +50,8 @@ async function main(argument: string | undefined): Promise<void> {
 }
 
 main(process.argv[2]).catch((error: Error) => {
-  process.stderr.write(`${error instanceof ListImportError ? '' : 'Erreur : '}${error.message}\nLa version active des listes n'a pas changé.\n`);
+  process.stderr.write(
+    `${error instanceof ListImportError ? '' : 'Erreur : '}${error.message}\nLa version active des listes n'a pas changé.\n`,
+  );
   process.exit(1);
 });

@@ -21,7 +21,11 @@ export class ListEntry {
 
   @ManyToOne(() => ListCategory, { onDelete: 'CASCADE' })
   @JoinColumn([
-    { name: 'version_id', referencedColumnName: 'versionId', foreignKeyConstraintName: 'fk_filtering_list_entries_category' },
+    {
+      name: 'version_id',
+      referencedColumnName: 'versionId',
+      foreignKeyConstraintName: 'fk_filtering_list_entries_category',
+    },
     { name: 'category_id', referencedColumnName: 'id', foreignKeyConstraintName: 'fk_filtering_list_entries_category' },
   ])
   category?: ListCategory;

@@ -53,18 +53,26 @@ describe('UT1 list files', () => {
     if (input === 'truncate') {
       const root = listsFolder();
       const archive = join(root, 'lists.tar.gz');
-      writeFileSync(join(root, 'blacklists', 'adult', 'domains'), Array.from({ length: 5000 }, (_, index) => `site${index}.example`).join('\n'));
+      writeFileSync(
+        join(root, 'blacklists', 'adult', 'domains'),
+        Array.from({ length: 5000 }, (_, index) => `site${index}.example`).join('\n'),
+      );
       await create({ gzip: true, cwd: root, file: archive }, ['blacklists']);
       const whole = await collectBytes(createReadStream(archive));
       bytes = whole.subarray(0, Math.floor(whole.length / 2));
     }
-    await expect(collect(archiveListFiles(Readable.from([bytes])))).rejects.toMatchObject({ code: 'LIST_ARCHIVE_INVALID' });
+    await expect(collect(archiveListFiles(Readable.from([bytes])))).rejects.toMatchObject({
+      code: 'LIST_ARCHIVE_INVALID',
+    });
   });
 
   it('fails, rather than waits, when the upload is cut off mid-archive', async () => {
     const root = listsFolder();
     const archive = join(root, 'lists.tar.gz');
-    writeFileSync(join(root, 'blacklists', 'adult', 'domains'), Array.from({ length: 20_000 }, (_, index) => `site${index}.example`).join('\n'));
+    writeFileSync(
+      join(root, 'blacklists', 'adult', 'domains'),
+      Array.from({ length: 20_000 }, (_, index) => `site${index}.example`).join('\n'),
+    );
     await create({ gzip: true, cwd: root, file: archive }, ['blacklists']);
     const whole = await collectBytes(createReadStream(archive));
     const input = new PassThrough();
@@ -77,7 +85,10 @@ describe('UT1 list files', () => {
     const text = Buffer.from('a.fr\nécole.fr\n');
     const chunks = [text.subarray(0, 7), text.subarray(7)];
     expect(await array(linesOf(Readable.from(chunks)))).toEqual(['a.fr', 'école.fr']);
-    expect(await array(linesOf(Readable.from(['x'.repeat(3000), 'x'.repeat(3000), '\nok.fr'])))).toEqual([OVERLONG_LINE, 'ok.fr']);
+    expect(await array(linesOf(Readable.from(['x'.repeat(3000), 'x'.repeat(3000), '\nok.fr'])))).toEqual([
+      OVERLONG_LINE,
+      'ok.fr',
+    ]);
   });
 
   it('parses entries: comments, notes after the entry, URL lines without path, junk', () => {

@@ -14,7 +14,10 @@ export interface ListFile {
 
 /** What went wrong with the lists themselves (not with the database): the importer answers 422 with it. */
 export class ListImportError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -42,7 +45,11 @@ async function* walk(directory: string, depth: number): AsyncGenerator<ListFile>
   for (const entry of entries) {
     const path = join(directory, entry.name);
     if (entry.isFile() && LIST_FILES.has(entry.name)) {
-      yield { category: categoryName(basename(directory)), kind: entry.name as ListFile['kind'], lines: linesOf(createReadStream(path)) };
+      yield {
+        category: categoryName(basename(directory)),
+        kind: entry.name as ListFile['kind'],
+        lines: linesOf(createReadStream(path)),
+      };
     } else if (entry.isDirectory() && depth < MAX_DEPTH) {
       yield* walk(path, depth + 1);
     }
@@ -70,8 +77,12 @@ export async function* archiveListFiles(input: Readable): AsyncGenerator<ListFil
     signal();
   });
   const fail = (error: Error & { code?: string }) => {
-    if (error.code === 'PAYLOAD_TOO_LARGE') failure ??= new ListImportError('PAYLOAD_TOO_LARGE', 'Archive trop volumineuse (512 Mo au plus).');
-    failure ??= new ListImportError('LIST_ARCHIVE_INVALID', `Archive illisible (${describeArchiveError(error)}) : envoyez l'archive .tar.gz des listes (un dossier par catégorie, avec ses fichiers domains et urls).`);
+    if (error.code === 'PAYLOAD_TOO_LARGE')
+      failure ??= new ListImportError('PAYLOAD_TOO_LARGE', 'Archive trop volumineuse (512 Mo au plus).');
+    failure ??= new ListImportError(
+      'LIST_ARCHIVE_INVALID',
+      `Archive illisible (${describeArchiveError(error)}) : envoyez l'archive .tar.gz des listes (un dossier par catégorie, avec ses fichiers domains et urls).`,
+    );
     current?.destroy(failure);
     signal();
   };
@@ -93,10 +104,17 @@ export async function* archiveListFiles(input: Readable): AsyncGenerator<ListFil
         continue;
       }
       current = entry;
-      const parts = entry.path.replace(/\/+$/, '').split('/').filter((part) => part && part !== '.');
+      const parts = entry.path
+        .replace(/\/+$/, '')
+        .split('/')
+        .filter((part) => part && part !== '.');
       const file = parts[parts.length - 1];
       if (entry.type === 'File' && LIST_FILES.has(file) && parts.length >= 2 && parts.length <= MAX_DEPTH + 1) {
-        yield { category: categoryName(parts[parts.length - 2]), kind: file as ListFile['kind'], lines: linesOf(entry) };
+        yield {
+          category: categoryName(parts[parts.length - 2]),
+          kind: file as ListFile['kind'],
+          lines: linesOf(entry),
+        };
       }
       entry.resume();
       current = undefined;
@@ -130,12 +148,17 @@ export const OVERLONG_LINE = '\u0000';
 
 function categoryName(raw: string): string {
   const name = raw.toLowerCase();
-  if (!CATEGORY.test(name)) throw new ListImportError('LIST_CATEGORY_INVALID', `Nom de catégorie « ${raw.slice(0, 80)} » invalide : lettres, chiffres, « _ », « - » ou « . », 64 caractères au plus.`);
+  if (!CATEGORY.test(name))
+    throw new ListImportError(
+      'LIST_CATEGORY_INVALID',
+      `Nom de catégorie « ${raw.slice(0, 80)} » invalide : lettres, chiffres, « _ », « - » ou « . », 64 caractères au plus.`,
+    );
   return name;
 }
 
 function describeArchiveError(error: Error & { code?: string }): string {
   if (error.code === 'TAR_BAD_ARCHIVE') return "ce n'est pas une archive tar";
-  if (typeof error.code === 'string' && error.code.startsWith('Z_')) return 'compression gzip corrompue ou archive tronquée';
+  if (typeof error.code === 'string' && error.code.startsWith('Z_'))
+    return 'compression gzip corrompue ou archive tronquée';
   return error.message.slice(0, 200);
 }

@@ -41,14 +41,21 @@ const IMPORT_LOCK = "hashtext('socle.filtering.list-import')";
  * corrupt archive, no entry at all) rolls back and leaves the previous version active.
  */
 export class ListImporter {
-  constructor(private readonly dataSource: DataSource, private readonly audit: AuditService) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   async import(files: AsyncIterable<ListFile>, options: ImportOptions): Promise<ImportSummary> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
       const [{ locked }] = await runner.query(`SELECT pg_try_advisory_lock(${IMPORT_LOCK}) AS locked`);
-      if (!locked) throw new ListImportError('LIST_IMPORT_IN_PROGRESS', 'Un import des listes est déjà en cours : attendez sa fin, puis relancez.');
+      if (!locked)
+        throw new ListImportError(
+          'LIST_IMPORT_IN_PROGRESS',
+          'Un import des listes est déjà en cours : attendez sa fin, puis relancez.',
+        );
       try {
         return await this.importLocked(runner, files, options);
       } finally {
@@ -59,9 +66,15 @@ export class ListImporter {
     }
   }
 
-  private async importLocked(runner: QueryRunner, files: AsyncIterable<ListFile>, options: ImportOptions): Promise<ImportSummary> {
+  private async importLocked(
+    runner: QueryRunner,
+    files: AsyncIterable<ListFile>,
+    options: ImportOptions,
+  ): Promise<ImportSummary> {
     // We hold the lock: an 'importing' version left behind belongs to a process that died.
-    await this.dataSource.query(`UPDATE filtering_list_versions SET status = 'failed', error = 'Import interrompu (processus arrêté).', finished_at = now() WHERE status = 'importing'`);
+    await this.dataSource.query(
+      `UPDATE filtering_list_versions SET status = 'failed', error = 'Import interrompu (processus arrêté).', finished_at = now() WHERE status = 'importing'`,
+    );
     const [created] = await this.dataSource.query(
       `INSERT INTO filtering_list_versions (version, source, created_by)
        SELECT COALESCE(max(version), 0) + 1, $1, $2 FROM filtering_list_versions RETURNING id, version`,
@@ -73,14 +86,23 @@ export class ListImporter {
     try {
       for await (const file of files) await this.importFile(runner, versionId, file, stats, options);
       if (stats.domains + stats.urls === 0) {
-        throw new ListImportError('LIST_EMPTY', `Aucune entrée valable trouvée (${stats.skipped} ligne(s) ignorée(s)) : attendu un dossier par catégorie contenant des fichiers domains et/ou urls.`);
+        throw new ListImportError(
+          'LIST_EMPTY',
+          `Aucune entrée valable trouvée (${stats.skipped} ligne(s) ignorée(s)) : attendu un dossier par catégorie contenant des fichiers domains et/ou urls.`,
+        );
       }
       await this.activate(runner, versionId, stats, options.author);
       await runner.commitTransaction();
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction();
-      const message = error instanceof ListImportError ? error.message : `Erreur interne pendant l'import (${(error as Error).message}).`;
-      await this.dataSource.query(`UPDATE filtering_list_versions SET status = 'failed', error = $2, finished_at = now(), progress_lines = $3 WHERE id = $1`, [versionId, message.slice(0, 1000), stats.lines]);
+      const message =
+        error instanceof ListImportError
+          ? error.message
+          : `Erreur interne pendant l'import (${(error as Error).message}).`;
+      await this.dataSource.query(
+        `UPDATE filtering_list_versions SET status = 'failed', error = $2, finished_at = now(), progress_lines = $3 WHERE id = $1`,
+        [versionId, message.slice(0, 1000), stats.lines],
+      );
       throw error;
     }
     // The new version is active whatever happens now; an old one left behind is pruned next time.
@@ -88,7 +110,11 @@ export class ListImporter {
     return {
       versionId,
       version: created.version,
-      categories: [...stats.categories.entries()].map(([name, counts]) => ({ name, domains: counts.domains, urls: counts.urls })),
+      categories: [...stats.categories.entries()].map(([name, counts]) => ({
+        name,
+        domains: counts.domains,
+        urls: counts.urls,
+      })),
       domains: stats.domains,
       urls: stats.urls,
       skippedLines: stats.skipped,
@@ -97,7 +123,13 @@ export class ListImporter {
     };
   }
 
-  private async importFile(runner: QueryRunner, versionId: string, file: ListFile, stats: ImportStats, options: ImportOptions): Promise<void> {
+  private async importFile(
+    runner: QueryRunner,
+    versionId: string,
+    file: ListFile,
+    stats: ImportStats,
+    options: ImportOptions,
+  ): Promise<void> {
     const categoryId = await this.categoryId(runner, versionId, file.category, stats);
     const counts = stats.categories.get(file.category)!;
     let kinds: string[] = [];
@@ -117,13 +149,21 @@ export class ListImporter {
       else if (parsed !== 'blank') {
         kinds.push(parsed.kind);
         values.push(parsed.value);
-        parsed.kind === 'domain' ? (counts.domains++, stats.domains++) : (counts.urls++, stats.urls++);
+        if (parsed.kind === 'domain') {
+          counts.domains++;
+          stats.domains++;
+        } else {
+          counts.urls++;
+          stats.urls++;
+        }
         if (values.length >= BATCH) await flush();
       }
       if (stats.lines % PROGRESS_EVERY === 0) {
         options.onProgress?.({ category: file.category, file: file.kind, lines: stats.lines });
         // Another connection, so the progress is visible while the import's transaction is open.
-        void this.dataSource.query('UPDATE filtering_list_versions SET progress_lines = $2 WHERE id = $1', [versionId, stats.lines]).catch(() => undefined);
+        void this.dataSource
+          .query('UPDATE filtering_list_versions SET progress_lines = $2 WHERE id = $1', [versionId, stats.lines])
+          .catch(() => undefined);
       }
     }
     await flush();
@@ -133,21 +173,39 @@ export class ListImporter {
   private async categoryId(runner: QueryRunner, versionId: string, name: string, stats: ImportStats): Promise<number> {
     const known = stats.categoryIds.get(name);
     if (known !== undefined) return known;
-    if (stats.categoryIds.size >= MAX_CATEGORIES) throw new ListImportError('LIST_TOO_MANY_CATEGORIES', `Plus de ${MAX_CATEGORIES} catégories : ce ne sont sans doute pas des listes de filtrage.`);
+    if (stats.categoryIds.size >= MAX_CATEGORIES)
+      throw new ListImportError(
+        'LIST_TOO_MANY_CATEGORIES',
+        `Plus de ${MAX_CATEGORIES} catégories : ce ne sont sans doute pas des listes de filtrage.`,
+      );
     const id = stats.categoryIds.size;
-    await runner.query('INSERT INTO filtering_list_categories (version_id, id, name) VALUES ($1, $2, $3)', [versionId, id, name]);
+    await runner.query('INSERT INTO filtering_list_categories (version_id, id, name) VALUES ($1, $2, $3)', [
+      versionId,
+      id,
+      name,
+    ]);
     stats.categoryIds.set(name, id);
     stats.categories.set(name, { domains: 0, urls: 0 });
     return id;
   }
 
   /** In the import's transaction: the partial unique index allows one active version, and this is the moment it changes. */
-  private async activate(runner: QueryRunner, versionId: string, stats: ImportStats, author: AuditAuthor): Promise<void> {
+  private async activate(
+    runner: QueryRunner,
+    versionId: string,
+    stats: ImportStats,
+    author: AuditAuthor,
+  ): Promise<void> {
     const names = [...stats.categories.keys()];
     await runner.query(
       `UPDATE filtering_list_categories c SET domain_count = n.domains, url_count = n.urls
          FROM unnest($2::text[], $3::int[], $4::int[]) AS n(name, domains, urls) WHERE c.version_id = $1 AND c.name = n.name`,
-      [versionId, names, names.map((name) => stats.categories.get(name)!.domains), names.map((name) => stats.categories.get(name)!.urls)],
+      [
+        versionId,
+        names,
+        names.map((name) => stats.categories.get(name)!.domains),
+        names.map((name) => stats.categories.get(name)!.urls),
+      ],
     );
     await runner.query('UPDATE filtering_list_versions SET active = false WHERE active');
     await runner.query(

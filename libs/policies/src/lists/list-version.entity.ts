@@ -45,7 +45,12 @@ export class ListVersion {
   skippedLines: number;
 
   /** Lines read so far, updated while the import runs. */
-  @Column({ name: 'progress_lines', type: 'bigint', default: 0, transformer: { to: (value?: number) => value, from: (value: string) => Number(value) } })
+  @Column({
+    name: 'progress_lines',
+    type: 'bigint',
+    default: 0,
+    transformer: { to: (value?: number) => value, from: (value: string) => Number(value) },
+  })
   progressLines: number;
 
   @Column({ type: 'text', nullable: true })

@@ -1,7 +1,16 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { OS_FAMILIES, OsFamily, sqlList } from '@socle/fleet';
 
-export const APP_CATEGORIES = ['office_suite', 'spell_checker', 'book_creator', 'audio_video', 'image', 'subject_software', 'resource', 'other'] as const;
+export const APP_CATEGORIES = [
+  'office_suite',
+  'spell_checker',
+  'book_creator',
+  'audio_video',
+  'image',
+  'subject_software',
+  'resource',
+  'other',
+] as const;
 export type AppCategory = (typeof APP_CATEGORIES)[number];
 
 /** An app the collectivité chose for its schools: bundle id (Apple), package name (Android) or package (laptops). */

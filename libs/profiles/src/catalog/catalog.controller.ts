@@ -8,7 +8,8 @@ import { CatalogService } from './catalog.service';
 
 class ListAppsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: OS_FAMILIES })
-  @IsOptional() @IsIn(OS_FAMILIES)
+  @IsOptional()
+  @IsIn(OS_FAMILIES)
   platform?: OsFamily;
 }
 

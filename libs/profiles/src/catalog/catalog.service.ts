@@ -8,18 +8,35 @@ import { CatalogApp } from './catalog-app.entity';
 
 @Injectable()
 export class CatalogService {
-  constructor(private readonly dataSource: DataSource, private readonly audit: AuditService) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   async create(actor: Actor, dto: CreateAppDto): Promise<CatalogApp> {
     try {
       return await this.dataSource.transaction(async (manager) => {
-        const app = await manager.save(manager.create(CatalogApp, { ...dto, managedConfiguration: dto.managedConfiguration ?? null, collectiviteId: actor.tenantId() }));
-        await this.audit.record(manager, actor, { action: 'app.create', entityType: 'catalog_app', entityId: app.id, summary: { after: dto } });
+        const app = await manager.save(
+          manager.create(CatalogApp, {
+            ...dto,
+            managedConfiguration: dto.managedConfiguration ?? null,
+            collectiviteId: actor.tenantId(),
+          }),
+        );
+        await this.audit.record(manager, actor, {
+          action: 'app.create',
+          entityType: 'catalog_app',
+          entityId: app.id,
+          summary: { after: dto },
+        });
         return app;
       });
     } catch (error) {
       if (violatedConstraint(error) === 'uq_catalog_apps_identifier') {
-        throw SocleError.conflict('APP_ALREADY_IN_CATALOGUE', `L'application ${dto.identifier} (${dto.platform}) est déjà au catalogue.`);
+        throw SocleError.conflict(
+          'APP_ALREADY_IN_CATALOGUE',
+          `L'application ${dto.identifier} (${dto.platform}) est déjà au catalogue.`,
+        );
       }
       throw error;
     }

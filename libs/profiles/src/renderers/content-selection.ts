@@ -19,11 +19,17 @@ export function appsFor(content: ProfileContent, platform: AppPlatform, warnings
 }
 
 export function linksOf(content: ProfileContent, warnings: string[]): ProfileResource[] {
-  return usableResources(content.resources.filter((resource) => resource.kind !== 'document'), warnings);
+  return usableResources(
+    content.resources.filter((resource) => resource.kind !== 'document'),
+    warnings,
+  );
 }
 
 export function documentsOf(content: ProfileContent, warnings: string[]): ProfileResource[] {
-  return usableResources(content.resources.filter((resource) => resource.kind === 'document'), warnings);
+  return usableResources(
+    content.resources.filter((resource) => resource.kind === 'document'),
+    warnings,
+  );
 }
 
 function usableResources(resources: ProfileResource[], warnings: string[]): ProfileResource[] {

@@ -1,5 +1,21 @@
-export type { AppCategory, AppPlatform, ProfileApp, ProfileContent, ProfileResource, ProfileRestrictions, ProfileWifi, ResourceKind, WifiSecurity } from './profile-content';
-export type { AppleAppInstall, AppleMediaInstall, ProfileSigner, RenderedProfile, RenderOptions } from './rendered-profile';
+export type {
+  AppCategory,
+  AppPlatform,
+  ProfileApp,
+  ProfileContent,
+  ProfileResource,
+  ProfileRestrictions,
+  ProfileWifi,
+  ResourceKind,
+  WifiSecurity,
+} from './profile-content';
+export type {
+  AppleAppInstall,
+  AppleMediaInstall,
+  ProfileSigner,
+  RenderedProfile,
+  RenderOptions,
+} from './rendered-profile';
 export { renderProfile } from './render-profile';
 export { APPLE_PROFILE_CONTENT_TYPE, renderAppleProfile } from './apple/apple-renderer';
 export { applePayloadsOf, buildAppleProfile } from './apple/apple-profile-builder';

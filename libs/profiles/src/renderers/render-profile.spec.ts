@@ -22,6 +22,8 @@ describe('renderProfile', () => {
   });
 
   it('falls back to the profile id for a name with nothing printable in ASCII', () => {
-    expect(renderProfile(emptyProfileContent({ name: '«»' }), 'linux').fileName).toBe('0b9d2c4e-7f1a-4e3b-9c5d-1a2b3c4d5e6f-v3.linux.socle-agent.json');
+    expect(renderProfile(emptyProfileContent({ name: '«»' }), 'linux').fileName).toBe(
+      '0b9d2c4e-7f1a-4e3b-9c5d-1a2b3c4d5e6f-v3.linux.socle-agent.json',
+    );
   });
 });

@@ -6,7 +6,11 @@ import type { ProfileContent } from './profile-content';
 import type { RenderedProfile, RenderOptions } from './rendered-profile';
 
 /** A pack has one OS family: apps catalogued for another platform are simply not part of what its devices get. */
-export function renderProfile(content: ProfileContent, osFamily: OsFamily, options: RenderOptions = {}): RenderedProfile {
+export function renderProfile(
+  content: ProfileContent,
+  osFamily: OsFamily,
+  options: RenderOptions = {},
+): RenderedProfile {
   switch (osFamily) {
     case 'ipados':
       return renderAppleProfile(content, options);

@@ -19,16 +19,34 @@ export class CreateSessionDto {
   @IsISO8601({ strict: true })
   endsAt: string;
 
-  @ApiPropertyOptional({ type: [String], description: "Catalogue apps of the pack's platform: one for single-app mode, or a short list" })
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsUUID('all', { each: true })
+  @ApiPropertyOptional({
+    type: [String],
+    description: "Catalogue apps of the pack's platform: one for single-app mode, or a short list",
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true })
   allowedAppIds?: string[];
 
-  @ApiPropertyOptional({ type: [String], example: ['lalilo.com', 'gar.education.fr'], description: 'Host names the lesson may reach (sub-domains included)' })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsFQDN({ require_tld: true }, { each: true })
-  @Transform(({ value }) => (Array.isArray(value) ? value.map((item) => (typeof item === 'string' ? item.trim().toLowerCase().replace(/\.$/, '') : item)) : value))
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['lalilo.com', 'gar.education.fr'],
+    description: 'Host names the lesson may reach (sub-domains included)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsFQDN({ require_tld: true }, { each: true })
+  @Transform(({ value }) =>
+    Array.isArray(value)
+      ? value.map((item) => (typeof item === 'string' ? item.trim().toLowerCase().replace(/\.$/, '') : item))
+      : value,
+  )
   allowedDomains?: string[];
 
   @ApiPropertyOptional({ description: "Adds the host names of this profile's GAR and ENT resources to allowedDomains" })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   resourcesFromProfileId?: string;
 }

@@ -4,14 +4,17 @@ import { PageQuery } from '@socle/core';
 
 export class ListSessionsQuery extends PageQuery {
   @ApiPropertyOptional()
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   packId?: string;
 
   @ApiPropertyOptional({ description: 'Sessions ending after this instant' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional()
+  @IsISO8601({ strict: true })
   from?: string;
 
   @ApiPropertyOptional({ description: 'Sessions starting before this instant' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional()
+  @IsISO8601({ strict: true })
   to?: string;
 }

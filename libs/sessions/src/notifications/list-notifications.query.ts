@@ -5,10 +5,13 @@ import { PageQuery } from '@socle/core';
 
 export class ListNotificationsQuery extends PageQuery {
   @ApiPropertyOptional()
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   schoolId?: string;
 
   @ApiPropertyOptional({ description: 'Only those nobody marked read' })
-  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
   unread?: boolean;
 }

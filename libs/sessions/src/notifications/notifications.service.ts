@@ -27,7 +27,11 @@ export class NotificationsService {
       'UPDATE notifications SET read_at = COALESCE(read_at, now()) WHERE id = $1 AND collectivite_id = $2',
       [id, actor.tenantId()],
     );
-    if (!count) throw SocleError.notFound('NOTIFICATION_NOT_FOUND', "Cette notification n'existe pas ou ne vous est pas accessible.");
+    if (!count)
+      throw SocleError.notFound(
+        'NOTIFICATION_NOT_FOUND',
+        "Cette notification n'existe pas ou ne vous est pas accessible.",
+      );
     return this.dataSource.getRepository(Notification).findOneByOrFail({ id });
   }
 }

@@ -9,7 +9,12 @@ export const AGENT_SESSION_FORMAT = 'socle.agent.session/v1';
 export function buildAgentSessionOverlay(input: SessionOverlayInput) {
   return {
     format: AGENT_SESSION_FORMAT,
-    session: { id: input.sessionId, startsAt: input.startsAt.toISOString(), endsAt: input.endsAt.toISOString(), classroom: input.classroom },
+    session: {
+      id: input.sessionId,
+      startsAt: input.startsAt.toISOString(),
+      endsAt: input.endsAt.toISOString(),
+      classroom: input.classroom,
+    },
     allowedApps: input.apps.map((app) => ({ identifier: app.identifier, name: app.name })),
     allowedDomains: input.domains,
   };

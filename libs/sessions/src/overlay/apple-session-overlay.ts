@@ -29,7 +29,10 @@ export function buildAppleSessionProfile(input: SessionOverlayInput): PlistObjec
   const payloads: PlistObject[] = [];
   const bundleIds = input.apps.map((app) => app.identifier);
   if (bundleIds.length === 1) {
-    payloads.push({ ...header('com.apple.app.lock', 'app-lock', 'App unique de la séance'), App: { Identifier: bundleIds[0] } });
+    payloads.push({
+      ...header('com.apple.app.lock', 'app-lock', 'App unique de la séance'),
+      App: { Identifier: bundleIds[0] },
+    });
   } else if (bundleIds.length > 1) {
     const allowed = input.domains.length && !bundleIds.includes(SAFARI) ? [...bundleIds, SAFARI] : bundleIds;
     payloads.push({

@@ -17,11 +17,21 @@ const CACHE_SIZE = 200;
 export class SessionOverlayService implements OnModuleInit {
   private readonly cache = new Map<string, Promise<RenderedOverlay>>();
 
-  constructor(private readonly dataSource: DataSource, private readonly commands: DeviceCommandsService, private readonly pki: PkiService) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly commands: DeviceCommandsService,
+    private readonly pki: PkiService,
+  ) {}
 
   onModuleInit(): void {
-    this.commands.onHandOver('session_start', async (device: Device, payload) => ({ ...payload, overlay: await this.render(String(payload.sessionId), device.osFamily) }));
-    this.commands.onHandOver('session_end', async (_device, payload) => ({ ...payload, overlayIdentifier: sessionIdentifier(String(payload.sessionId)) }));
+    this.commands.onHandOver('session_start', async (device: Device, payload) => ({
+      ...payload,
+      overlay: await this.render(String(payload.sessionId), device.osFamily),
+    }));
+    this.commands.onHandOver('session_end', async (_device, payload) => ({
+      ...payload,
+      overlayIdentifier: sessionIdentifier(String(payload.sessionId)),
+    }));
   }
 
   render(sessionId: string, osFamily: OsFamily): Promise<RenderedOverlay> {
@@ -38,7 +48,10 @@ export class SessionOverlayService implements OnModuleInit {
 
   private async renderUncached(sessionId: string, osFamily: OsFamily): Promise<RenderedOverlay> {
     const input = await this.input(sessionId, osFamily);
-    const signer = osFamily === 'ipados' ? await this.pki.collectiviteSigner(input.collectivite.id, input.collectivite.name) : undefined;
+    const signer =
+      osFamily === 'ipados'
+        ? await this.pki.collectiviteSigner(input.collectivite.id, input.collectivite.name)
+        : undefined;
     return renderSessionOverlay(input, osFamily, signer);
   }
 

@@ -21,8 +21,17 @@ const payloadsOf = (profile: Record<string, unknown>) => profile.PayloadContent 
 describe('Apple session overlay', () => {
   it('locks one app with Single App Mode, and removes itself at the end of the session', () => {
     const profile = buildAppleSessionProfile(input(['com.bookcreator.bookcreator']));
-    expect(profile).toMatchObject({ PayloadIdentifier: 'fr.socle.session.6d0f1c3a-2b4e-4f5a-9c8d-7e6f5a4b3c2d', RemovalDate: new Date('2026-03-12T09:00:00Z'), PayloadDisplayName: 'Séance CM1 A 09:00–10:00' });
-    expect(payloadsOf(profile)).toEqual([expect.objectContaining({ PayloadType: 'com.apple.app.lock', App: { Identifier: 'com.bookcreator.bookcreator' } })]);
+    expect(profile).toMatchObject({
+      PayloadIdentifier: 'fr.socle.session.6d0f1c3a-2b4e-4f5a-9c8d-7e6f5a4b3c2d',
+      RemovalDate: new Date('2026-03-12T09:00:00Z'),
+      PayloadDisplayName: 'Séance CM1 A 09:00–10:00',
+    });
+    expect(payloadsOf(profile)).toEqual([
+      expect.objectContaining({
+        PayloadType: 'com.apple.app.lock',
+        App: { Identifier: 'com.bookcreator.bookcreator' },
+      }),
+    ]);
     expect(validateAppleProfile(profile, appleSpecsDir(), { os: 'iOS' })).toEqual([]);
   });
 
@@ -34,14 +43,28 @@ describe('Apple session overlay', () => {
       allowListedAppBundleIDs: ['com.a.one', 'com.b.two', 'com.apple.mobilesafari'],
       autonomousSingleAppModePermittedAppIDs: ['com.a.one', 'com.b.two'],
     });
-    expect(sites).toMatchObject({ PayloadType: 'com.apple.webcontent-filter', FilterType: 'BuiltIn', AllowListBookmarks: [{ URL: 'https://lalilo.com/', Title: 'lalilo.com' }, { URL: 'https://gar.education.fr/', Title: 'gar.education.fr' }] });
+    expect(sites).toMatchObject({
+      PayloadType: 'com.apple.webcontent-filter',
+      FilterType: 'BuiltIn',
+      AllowListBookmarks: [
+        { URL: 'https://lalilo.com/', Title: 'lalilo.com' },
+        { URL: 'https://gar.education.fr/', Title: 'gar.education.fr' },
+      ],
+    });
     expect(validateAppleProfile(profile, appleSpecsDir(), { os: 'iOS' })).toEqual([]);
   });
 
   it('delivers the plist the device reads, with its removal date intact', () => {
     const rendered = renderSessionOverlay(input([], ['lalilo.com']), 'ipados');
-    expect(rendered).toMatchObject({ encoding: 'base64', contentType: 'application/x-apple-aspen-config', identifier: 'fr.socle.session.6d0f1c3a-2b4e-4f5a-9c8d-7e6f5a4b3c2d' });
-    const profile = appleProfileFromBody(Buffer.from(rendered.body as string, 'base64')) as unknown as Record<string, unknown>;
+    expect(rendered).toMatchObject({
+      encoding: 'base64',
+      contentType: 'application/x-apple-aspen-config',
+      identifier: 'fr.socle.session.6d0f1c3a-2b4e-4f5a-9c8d-7e6f5a4b3c2d',
+    });
+    const profile = appleProfileFromBody(Buffer.from(rendered.body as string, 'base64')) as unknown as Record<
+      string,
+      unknown
+    >;
     expect(profile.RemovalDate).toEqual(new Date('2026-03-12T09:00:00Z'));
     expect(payloadsOf(profile).map((payload) => payload.PayloadType)).toEqual(['com.apple.webcontent-filter']);
   });
@@ -54,16 +77,30 @@ describe('Android and agent session overlays', () => {
     expect(policy.applications[0]).toMatchObject({
       packageName: SOCLE_KIOSK_PACKAGE,
       installType: 'KIOSK',
-      managedConfiguration: { endsAt, allowedPackages: ['org.lalilo.app'], allowedDomains: ['lalilo.com'], autoLaunchPackage: 'org.lalilo.app' },
+      managedConfiguration: {
+        endsAt,
+        allowedPackages: ['org.lalilo.app'],
+        allowedDomains: ['lalilo.com'],
+        autoLaunchPackage: 'org.lalilo.app',
+      },
     });
-    expect(policy.applications[1]).toEqual({ packageName: 'org.lalilo.app', installType: 'FORCE_INSTALLED', lockTaskAllowed: true });
+    expect(policy.applications[1]).toEqual({
+      packageName: 'org.lalilo.app',
+      installType: 'FORCE_INSTALLED',
+      lockTaskAllowed: true,
+    });
   });
 
   it('gives laptops the agent JSON with the same end time', () => {
     const rendered = renderSessionOverlay(input(['org.libreoffice.LibreOffice']), 'linux');
     expect(rendered.body).toEqual({
       format: 'socle.agent.session/v1',
-      session: { id: '6d0f1c3a-2b4e-4f5a-9c8d-7e6f5a4b3c2d', startsAt: '2026-03-12T08:00:00.000Z', endsAt: '2026-03-12T09:00:00.000Z', classroom: 'CM1 A' },
+      session: {
+        id: '6d0f1c3a-2b4e-4f5a-9c8d-7e6f5a4b3c2d',
+        startsAt: '2026-03-12T08:00:00.000Z',
+        endsAt: '2026-03-12T09:00:00.000Z',
+        classroom: 'CM1 A',
+      },
       allowedApps: [{ identifier: 'org.libreoffice.LibreOffice', name: 'org.libreoffice.LibreOffice' }],
       allowedDomains: [],
     });

@@ -4,7 +4,8 @@ import { CLASSROOM_LEVELS, ClassroomLevel } from '../classroom.entity';
 
 export class CreateClassroomDto {
   @ApiProperty({ example: 'CM1 de Mme Martin' })
-  @IsString() @Length(1, 100)
+  @IsString()
+  @Length(1, 100)
   name: string;
 
   @ApiProperty({ enum: CLASSROOM_LEVELS })

@@ -4,7 +4,8 @@ import { COLLECTIVITE_KINDS, CollectiviteKind } from '../collectivite.entity';
 
 export class CreateCollectiviteDto {
   @ApiProperty({ example: 'Ville de Montreuil-Bellay' })
-  @IsString() @Length(2, 200)
+  @IsString()
+  @Length(2, 200)
   name: string;
 
   @ApiProperty({ enum: COLLECTIVITE_KINDS })

@@ -7,11 +7,13 @@ export const TENANT_ROLES = [Role.CollectiviteAdmin, Role.Technician, Role.Teach
 
 export class CreateUserDto {
   @ApiProperty({ example: 'technicien@ville.fr' })
-  @IsEmail() @MaxLength(254)
+  @IsEmail()
+  @MaxLength(254)
   email: string;
 
   @ApiProperty({ minLength: 12 })
-  @IsString() @Length(12, 200)
+  @IsString()
+  @Length(12, 200)
   password: string;
 
   @ApiProperty({ enum: TENANT_ROLES })
@@ -19,6 +21,9 @@ export class CreateUserDto {
   role: (typeof TENANT_ROLES)[number];
 
   @ApiPropertyOptional({ type: [String], description: 'Schools of a teacher' })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsUUID('4', { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUUID('4', { each: true })
   schoolIds?: string[];
 }

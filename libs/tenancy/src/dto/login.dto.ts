@@ -3,10 +3,12 @@ import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
 
 export class LoginDto {
   @ApiProperty()
-  @IsEmail() @MaxLength(254)
+  @IsEmail()
+  @MaxLength(254)
   email: string;
 
   @ApiProperty()
-  @IsString() @Length(1, 200)
+  @IsString()
+  @Length(1, 200)
   password: string;
 }

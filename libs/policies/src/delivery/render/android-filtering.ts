@@ -49,13 +49,25 @@ export function buildAndroidFiltering(context: FilteringRenderContext, warnings:
       DefaultSearchProviderSearchURL: QWANT_JUNIOR.searchUrl,
     });
   }
-  return { applications: [{ packageName: CHROME_PACKAGE, installType: 'FORCE_INSTALLED', managedConfiguration: configuration }] };
+  return {
+    applications: [
+      { packageName: CHROME_PACKAGE, installType: 'FORCE_INSTALLED', managedConfiguration: configuration },
+    ],
+  };
 }
 
 export function renderAndroidFiltering(context: FilteringRenderContext): RenderedFiltering {
   const warnings: string[] = [];
   const body = buildAndroidFiltering(context, warnings);
-  return { osFamily: 'android', revision: context.revision, contentType: 'application/json', fileName: `filtrage-${context.revision}.android-policy.json`, warnings, encoding: 'json', body };
+  return {
+    osFamily: 'android',
+    revision: context.revision,
+    contentType: 'application/json',
+    fileName: `filtrage-${context.revision}.android-policy.json`,
+    warnings,
+    encoding: 'json',
+    body,
+  };
 }
 
 function capped(values: string[], key: string, warnings: string[]): string[] {

@@ -42,16 +42,26 @@ export function buildAppleFiltering(context: FilteringRenderContext): AppleFilte
   const allowed = domainRulesOf(policy, 'allow');
   const denied = domainRulesOf(policy, 'deny');
   if (policy.allowListOnly.value) {
-    const bookmarks = distinct(allowed.map((rule) => baseDomain(rule.domain))).map((domain) => ({ URL: `https://${domain}/`, Title: domain }));
-    if (policy.safeSearch.qwantJunior.value) bookmarks.unshift({ URL: QWANT_JUNIOR.homepage, Title: QWANT_JUNIOR.name });
-    if (bookmarks.length > APPLE_LIST_LIMIT) warnings.push(filteringWarnings.appleAllowListTruncated(APPLE_LIST_LIMIT, bookmarks.length));
+    const bookmarks = distinct(allowed.map((rule) => baseDomain(rule.domain))).map((domain) => ({
+      URL: `https://${domain}/`,
+      Title: domain,
+    }));
+    if (policy.safeSearch.qwantJunior.value)
+      bookmarks.unshift({ URL: QWANT_JUNIOR.homepage, Title: QWANT_JUNIOR.name });
+    if (bookmarks.length > APPLE_LIST_LIMIT)
+      warnings.push(filteringWarnings.appleAllowListTruncated(APPLE_LIST_LIMIT, bookmarks.length));
     filter.AllowListBookmarks = bookmarks.slice(0, APPLE_LIST_LIMIT);
-    if (wildcardsOf(allowed).length) warnings.push(filteringWarnings.wildcardApproximated('iPadOS', wildcardsOf(allowed)));
+    if (wildcardsOf(allowed).length)
+      warnings.push(filteringWarnings.wildcardApproximated('iPadOS', wildcardsOf(allowed)));
   } else {
     const categories = blockedCategories(policy);
     filter.AutoFilterEnabled = categories.length > 0;
     if (categories.length) warnings.push(filteringWarnings.appleCategories(categories));
-    const deny = limited(distinct(denied.map((rule) => `https://${baseDomain(rule.domain)}`)), 'DenyListURLs', warnings);
+    const deny = limited(
+      distinct(denied.map((rule) => `https://${baseDomain(rule.domain)}`)),
+      'DenyListURLs',
+      warnings,
+    );
     if (deny.length) {
       filter.DenyListURLs = deny;
       filter.HideDenyListURLs = true;
@@ -79,7 +89,11 @@ export function buildAppleFiltering(context: FilteringRenderContext): AppleFilte
   return { profile, warnings };
 }
 
-export function renderAppleFiltering(context: FilteringRenderContext, signer: ProfileSigner | undefined, signingTime = new Date()): RenderedFiltering {
+export function renderAppleFiltering(
+  context: FilteringRenderContext,
+  signer: ProfileSigner | undefined,
+  signingTime = new Date(),
+): RenderedFiltering {
   const { profile, warnings } = buildAppleFiltering(context);
   const xml = Buffer.from(plist.build(profile), 'utf8');
   const body = signer ? signedData(xml, signer, new Date(Math.floor(signingTime.getTime() / 1000) * 1000)) : xml;

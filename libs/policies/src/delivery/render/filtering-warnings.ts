@@ -21,5 +21,6 @@ export const filteringWarnings = {
     "(contenus pour adultes) les remplace sur la tablette. Le filtrage complet par catégorie se fait sur le résolveur DNS de l'école (export RPZ ou Unbound).",
   androidListTruncated: (key: string, total: number) =>
     `Android : ${total} entrées pour ${key}, Chrome n'en lit que 1 000 ; seules les 1 000 premières (niveaux les plus précis d'abord) sont envoyées.`,
-  androidBing: () => "Android : Chrome n'impose pas la recherche sécurisée de Bing ; elle l'est par le résolveur DNS de l'école (export RPZ ou Unbound).",
+  androidBing: () =>
+    "Android : Chrome n'impose pas la recherche sécurisée de Bing ; elle l'est par le résolveur DNS de l'école (export RPZ ou Unbound).",
 };

@@ -5,7 +5,11 @@ import { renderAndroidFiltering } from './android-filtering';
 import { renderAppleFiltering } from './apple-filtering';
 import type { FilteringRenderContext, RenderedFiltering } from './rendered-filtering';
 
-export function renderFiltering(context: FilteringRenderContext, osFamily: OsFamily, signer?: ProfileSigner): RenderedFiltering {
+export function renderFiltering(
+  context: FilteringRenderContext,
+  osFamily: OsFamily,
+  signer?: ProfileSigner,
+): RenderedFiltering {
   switch (osFamily) {
     case 'ipados':
       return renderAppleFiltering(context, signer);

@@ -25,4 +25,8 @@ export interface RenderedFiltering {
 }
 
 /** The kids' search engine, where a platform lets Socle choose the default one. */
-export const QWANT_JUNIOR = { name: 'Qwant Junior', homepage: 'https://www.qwantjunior.com/', searchUrl: 'https://www.qwantjunior.com/?q={searchTerms}' };
+export const QWANT_JUNIOR = {
+  name: 'Qwant Junior',
+  homepage: 'https://www.qwantjunior.com/',
+  searchUrl: 'https://www.qwantjunior.com/?q={searchTerms}',
+};

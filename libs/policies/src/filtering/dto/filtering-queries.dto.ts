@@ -17,13 +17,15 @@ export class FilteringTargetQuery {
 
 export class FilteringCheckQuery extends FilteringTargetQuery {
   @ApiProperty({ example: 'https://www.exemple.fr/page' })
-  @IsString() @Length(1, 4096)
+  @IsString()
+  @Length(1, 4096)
   url: string;
 }
 
 export class DeviceFilteringCheckQuery {
   @ApiProperty({ example: 'https://www.exemple.fr/page' })
-  @IsString() @Length(1, 4096)
+  @IsString()
+  @Length(1, 4096)
   url: string;
 }
 
@@ -33,6 +35,7 @@ export class FilteringRenderQuery {
   packId: string;
 
   @ApiPropertyOptional({ enum: OS_FAMILIES, description: "Defaults to the pack's OS family" })
-  @IsOptional() @IsIn(OS_FAMILIES)
+  @IsOptional()
+  @IsIn(OS_FAMILIES)
   osFamily?: OsFamily;
 }

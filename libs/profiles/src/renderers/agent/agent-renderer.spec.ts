@@ -10,16 +10,30 @@ function agentProfile(osFamily: AgentProfileV1['osFamily'] = 'windows', content 
 describe('Socle agent profile', () => {
   it('is versioned and names the profile, its version and its collectivité', () => {
     const { rendered, profile } = agentProfile();
-    expect(rendered).toMatchObject({ osFamily: 'windows', contentType: 'application/json', fileName: 'cycle-3-cm1-cm2-v3.windows.socle-agent.json' });
+    expect(rendered).toMatchObject({
+      osFamily: 'windows',
+      contentType: 'application/json',
+      fileName: 'cycle-3-cm1-cm2-v3.windows.socle-agent.json',
+    });
     expect(profile.format).toBe(AGENT_PROFILE_FORMAT);
     expect(profile.format).toBe('socle.agent.profile/v1');
-    expect(profile.profile).toEqual({ id: '0b9d2c4e-7f1a-4e3b-9c5d-1a2b3c4d5e6f', version: 3, name: 'Cycle 3 — CM1/CM2', description: 'Apps et ressources de l’école Jean-Moulin' });
+    expect(profile.profile).toEqual({
+      id: '0b9d2c4e-7f1a-4e3b-9c5d-1a2b3c4d5e6f',
+      version: 3,
+      name: 'Cycle 3 — CM1/CM2',
+      description: 'Apps et ressources de l’école Jean-Moulin',
+    });
     expect(profile.collectivite.name).toBe('Communauté de communes du Pays d’Évian');
   });
 
   it('lists only the apps of the laptop’s OS family', () => {
     expect(agentProfile('windows').profile.apps).toEqual([
-      { identifier: 'TheDocumentFoundation.LibreOffice', name: 'LibreOffice', category: 'office_suite', managedConfiguration: null },
+      {
+        identifier: 'TheDocumentFoundation.LibreOffice',
+        name: 'LibreOffice',
+        category: 'office_suite',
+        managedConfiguration: null,
+      },
     ]);
     expect(agentProfile('linux').profile.apps.map((app) => app.identifier)).toEqual(['org.audacityteam.Audacity']);
     expect(agentProfile('chromeos').profile.apps).toEqual([]);
@@ -37,7 +51,9 @@ describe('Socle agent profile', () => {
   });
 
   it('drops a malformed checksum rather than let the agent reject a good file forever', () => {
-    const content = emptyProfileContent({ resources: [{ kind: 'document', title: 'Fiche', url: 'https://docs.example.fr/fiche.odt', checksum: 'abc' }] });
+    const content = emptyProfileContent({
+      resources: [{ kind: 'document', title: 'Fiche', url: 'https://docs.example.fr/fiche.odt', checksum: 'abc' }],
+    });
     const { profile, rendered } = agentProfile('linux', content);
     expect(profile.documents[0].sha256).toBeNull();
     expect(rendered.warnings).toEqual([expect.stringContaining('empreinte SHA-256 invalide')]);
@@ -53,7 +69,9 @@ describe('Socle agent profile', () => {
   });
 
   it('keeps only the restriction flags that were set', () => {
-    const content = emptyProfileContent({ restrictions: { allowCamera: false, allowErase: true, unexpected: false } as never });
+    const content = emptyProfileContent({
+      restrictions: { allowCamera: false, allowErase: true, unexpected: false } as never,
+    });
     expect(agentProfile('windows', content).profile.restrictions).toEqual({ allowCamera: false, allowErase: true });
   });
 

@@ -19,10 +19,19 @@ export function renderAgentProfile(content: ProfileContent, osFamily: AgentOsFam
 }
 
 /** No timestamps and a fixed key order: re-rendering a version gives the same JSON, which the agent can compare. */
-export function buildAgentProfile(content: ProfileContent, osFamily: AgentOsFamily, warnings: string[]): AgentProfileV1 {
+export function buildAgentProfile(
+  content: ProfileContent,
+  osFamily: AgentOsFamily,
+  warnings: string[],
+): AgentProfileV1 {
   return {
     format: AGENT_PROFILE_FORMAT,
-    profile: { id: content.profileId, version: content.version, name: content.name, description: content.description ?? null },
+    profile: {
+      id: content.profileId,
+      version: content.version,
+      name: content.name,
+      description: content.description ?? null,
+    },
     collectivite: { id: content.collectivite.id, name: content.collectivite.name },
     osFamily,
     apps: appsFor(content, osFamily, warnings).map((app) => ({
@@ -31,7 +40,11 @@ export function buildAgentProfile(content: ProfileContent, osFamily: AgentOsFami
       category: app.category,
       managedConfiguration: app.managedConfiguration ?? null,
     })),
-    resources: linksOf(content, warnings).map((link) => ({ kind: link.kind as AgentResource['kind'], title: link.title, url: link.url })),
+    resources: linksOf(content, warnings).map((link) => ({
+      kind: link.kind as AgentResource['kind'],
+      title: link.title,
+      url: link.url,
+    })),
     documents: documentsOf(content, warnings).map((document) => agentDocument(document, warnings)),
     wifi: usableWifi(content, warnings).map((network) => ({
       ssid: network.ssid,
@@ -48,7 +61,8 @@ const SHA256_HEX = /^[0-9a-f]{64}$/i;
 
 function agentDocument(document: ProfileResource, warnings: string[]): AgentDocument {
   if (!document.checksum) warnings.push(warningTexts.agentDocumentChecksumMissing(document.title));
-  else if (!SHA256_HEX.test(document.checksum)) warnings.push(warningTexts.agentDocumentChecksumInvalid(document.title));
+  else if (!SHA256_HEX.test(document.checksum))
+    warnings.push(warningTexts.agentDocumentChecksumInvalid(document.title));
   const sha256 = document.checksum && SHA256_HEX.test(document.checksum) ? document.checksum.toLowerCase() : null;
   return { title: document.title, url: document.url, sha256 };
 }

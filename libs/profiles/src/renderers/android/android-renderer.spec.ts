@@ -4,29 +4,132 @@ import { renderAndroidPolicy } from './android-renderer';
 
 /** Fields of the Policy resource as Google documents them (enterprises.policies), the ones Socle could plausibly set. */
 const DOCUMENTED_POLICY_FIELDS = [
-  'name', 'version', 'applications', 'maximumTimeToLock', 'screenCaptureDisabled', 'cameraDisabled', 'cameraAccess',
-  'keyguardDisabledFeatures', 'defaultPermissionPolicy', 'persistentPreferredActivities', 'openNetworkConfiguration',
-  'systemUpdate', 'accountTypesWithManagementDisabled', 'addUserDisabled', 'adjustVolumeDisabled', 'factoryResetDisabled',
-  'installAppsDisabled', 'mountPhysicalMediaDisabled', 'modifyAccountsDisabled', 'safeBootDisabled', 'uninstallAppsDisabled',
-  'statusBarDisabled', 'keyguardDisabled', 'minimumApiLevel', 'statusReportingSettings', 'bluetoothContactSharingDisabled',
-  'shortSupportMessage', 'longSupportMessage', 'passwordRequirements', 'wifiConfigsLockdownEnabled', 'bluetoothConfigDisabled',
-  'cellBroadcastsConfigDisabled', 'credentialsConfigDisabled', 'mobileNetworksConfigDisabled', 'tetheringConfigDisabled',
-  'vpnConfigDisabled', 'wifiConfigDisabled', 'createWindowsDisabled', 'networkResetDisabled', 'outgoingBeamDisabled',
-  'outgoingCallsDisabled', 'removeUserDisabled', 'shareLocationDisabled', 'smsDisabled', 'unmuteMicrophoneDisabled',
-  'usbFileTransferDisabled', 'ensureVerifyAppsEnabled', 'permittedInputMethods', 'stayOnPluggedModes', 'recommendedGlobalProxy',
-  'setUserIconDisabled', 'setWallpaperDisabled', 'choosePrivateKeyRules', 'alwaysOnVpnPackage', 'frpAdminEmails',
-  'deviceOwnerLockScreenInfo', 'dataRoamingDisabled', 'locationMode', 'networkEscapeHatchEnabled', 'bluetoothDisabled',
-  'complianceRules', 'blockApplicationsEnabled', 'installUnknownSourcesAllowed', 'debuggingFeaturesAllowed', 'funDisabled',
-  'autoTimeRequired', 'permissionGrants', 'oncCertificateProviders', 'kioskCustomLauncherEnabled', 'kioskCustomization',
-  'advancedSecurityOverrides', 'personalUsagePolicies', 'autoDateAndTimeZone', 'crossProfilePolicies',
-  'preferentialNetworkService', 'usageLog', 'microphoneAccess', 'deviceConnectivityManagement', 'deviceRadioState',
-  'displaySettings', 'playStoreMode', 'policyEnforcementRules', 'appAutoUpdatePolicy', 'skipFirstUseHintsEnabled',
-  'privateKeySelectionEnabled', 'encryptionPolicy', 'printingPolicy', 'assistContentPolicy',
+  'name',
+  'version',
+  'applications',
+  'maximumTimeToLock',
+  'screenCaptureDisabled',
+  'cameraDisabled',
+  'cameraAccess',
+  'keyguardDisabledFeatures',
+  'defaultPermissionPolicy',
+  'persistentPreferredActivities',
+  'openNetworkConfiguration',
+  'systemUpdate',
+  'accountTypesWithManagementDisabled',
+  'addUserDisabled',
+  'adjustVolumeDisabled',
+  'factoryResetDisabled',
+  'installAppsDisabled',
+  'mountPhysicalMediaDisabled',
+  'modifyAccountsDisabled',
+  'safeBootDisabled',
+  'uninstallAppsDisabled',
+  'statusBarDisabled',
+  'keyguardDisabled',
+  'minimumApiLevel',
+  'statusReportingSettings',
+  'bluetoothContactSharingDisabled',
+  'shortSupportMessage',
+  'longSupportMessage',
+  'passwordRequirements',
+  'wifiConfigsLockdownEnabled',
+  'bluetoothConfigDisabled',
+  'cellBroadcastsConfigDisabled',
+  'credentialsConfigDisabled',
+  'mobileNetworksConfigDisabled',
+  'tetheringConfigDisabled',
+  'vpnConfigDisabled',
+  'wifiConfigDisabled',
+  'createWindowsDisabled',
+  'networkResetDisabled',
+  'outgoingBeamDisabled',
+  'outgoingCallsDisabled',
+  'removeUserDisabled',
+  'shareLocationDisabled',
+  'smsDisabled',
+  'unmuteMicrophoneDisabled',
+  'usbFileTransferDisabled',
+  'ensureVerifyAppsEnabled',
+  'permittedInputMethods',
+  'stayOnPluggedModes',
+  'recommendedGlobalProxy',
+  'setUserIconDisabled',
+  'setWallpaperDisabled',
+  'choosePrivateKeyRules',
+  'alwaysOnVpnPackage',
+  'frpAdminEmails',
+  'deviceOwnerLockScreenInfo',
+  'dataRoamingDisabled',
+  'locationMode',
+  'networkEscapeHatchEnabled',
+  'bluetoothDisabled',
+  'complianceRules',
+  'blockApplicationsEnabled',
+  'installUnknownSourcesAllowed',
+  'debuggingFeaturesAllowed',
+  'funDisabled',
+  'autoTimeRequired',
+  'permissionGrants',
+  'oncCertificateProviders',
+  'kioskCustomLauncherEnabled',
+  'kioskCustomization',
+  'advancedSecurityOverrides',
+  'personalUsagePolicies',
+  'autoDateAndTimeZone',
+  'crossProfilePolicies',
+  'preferentialNetworkService',
+  'usageLog',
+  'microphoneAccess',
+  'deviceConnectivityManagement',
+  'deviceRadioState',
+  'displaySettings',
+  'playStoreMode',
+  'policyEnforcementRules',
+  'appAutoUpdatePolicy',
+  'skipFirstUseHintsEnabled',
+  'privateKeySelectionEnabled',
+  'encryptionPolicy',
+  'printingPolicy',
+  'assistContentPolicy',
 ];
-const APPLICATION_POLICY_FIELDS = ['packageName', 'installType', 'managedConfiguration', 'lockTaskAllowed', 'defaultPermissionPolicy', 'permissionGrants', 'disabled', 'minimumVersionCode', 'delegatedScopes', 'autoUpdateMode', 'connectedWorkAndPersonalApp'];
-const STATUS_REPORTING_FIELDS = ['applicationReportsEnabled', 'deviceSettingsEnabled', 'softwareInfoEnabled', 'memoryInfoEnabled', 'networkInfoEnabled', 'displayInfoEnabled', 'powerManagementEventsEnabled', 'hardwareStatusEnabled', 'systemPropertiesEnabled', 'applicationReportingSettings', 'commonCriteriaModeEnabled'];
+const APPLICATION_POLICY_FIELDS = [
+  'packageName',
+  'installType',
+  'managedConfiguration',
+  'lockTaskAllowed',
+  'defaultPermissionPolicy',
+  'permissionGrants',
+  'disabled',
+  'minimumVersionCode',
+  'delegatedScopes',
+  'autoUpdateMode',
+  'connectedWorkAndPersonalApp',
+];
+const STATUS_REPORTING_FIELDS = [
+  'applicationReportsEnabled',
+  'deviceSettingsEnabled',
+  'softwareInfoEnabled',
+  'memoryInfoEnabled',
+  'networkInfoEnabled',
+  'displayInfoEnabled',
+  'powerManagementEventsEnabled',
+  'hardwareStatusEnabled',
+  'systemPropertiesEnabled',
+  'applicationReportingSettings',
+  'commonCriteriaModeEnabled',
+];
 const ONC_NETWORK_FIELDS = ['GUID', 'Name', 'Type', 'WiFi', 'ProxySettings'];
-const ONC_WIFI_FIELDS = ['SSID', 'HexSSID', 'HiddenSSID', 'AutoConnect', 'Security', 'Passphrase', 'EAP', 'MACAddressRandomizationMode'];
+const ONC_WIFI_FIELDS = [
+  'SSID',
+  'HexSSID',
+  'HiddenSSID',
+  'AutoConnect',
+  'Security',
+  'Passphrase',
+  'EAP',
+  'MACAddressRandomizationMode',
+];
 
 function policyOf(content = sampleProfileContent()): { policy: AndroidPolicy; warnings: string[] } {
   const rendered = renderAndroidPolicy(content);
@@ -41,7 +144,9 @@ describe('Android Management API policy', () => {
     for (const application of policy.applications ?? []) {
       expect(Object.keys(application).filter((key) => !APPLICATION_POLICY_FIELDS.includes(key))).toEqual([]);
     }
-    expect(Object.keys(policy.statusReportingSettings).filter((key) => !STATUS_REPORTING_FIELDS.includes(key))).toEqual([]);
+    expect(Object.keys(policy.statusReportingSettings).filter((key) => !STATUS_REPORTING_FIELDS.includes(key))).toEqual(
+      [],
+    );
     expect(Object.keys(policy.openNetworkConfiguration ?? {})).toEqual(['NetworkConfigurations']);
     for (const network of policy.openNetworkConfiguration?.NetworkConfigurations ?? []) {
       expect(Object.keys(network).filter((key) => !ONC_NETWORK_FIELDS.includes(key))).toEqual([]);
@@ -92,23 +197,52 @@ describe('Android Management API policy', () => {
     const { policy, warnings } = policyOf();
     const networks = policy.openNetworkConfiguration?.NetworkConfigurations ?? [];
     expect(networks.map(({ Name, Type, WiFi }) => ({ Name, Type, WiFi }))).toEqual([
-      { Name: 'ECOLE-PEDAGO', Type: 'WiFi', WiFi: { SSID: 'ECOLE-PEDAGO', Security: 'WPA-PSK', Passphrase: 'motdepasse-long-1', AutoConnect: true, HiddenSSID: false } },
-      { Name: 'ECOLE-WPA3', Type: 'WiFi', WiFi: { SSID: 'ECOLE-WPA3', Security: 'WPA-PSK', Passphrase: 'encore-plus-long-2', AutoConnect: true, HiddenSSID: true } },
-      { Name: 'ECOLE-INVITES', Type: 'WiFi', WiFi: { SSID: 'ECOLE-INVITES', Security: 'None', AutoConnect: false, HiddenSSID: false } },
+      {
+        Name: 'ECOLE-PEDAGO',
+        Type: 'WiFi',
+        WiFi: {
+          SSID: 'ECOLE-PEDAGO',
+          Security: 'WPA-PSK',
+          Passphrase: 'motdepasse-long-1',
+          AutoConnect: true,
+          HiddenSSID: false,
+        },
+      },
+      {
+        Name: 'ECOLE-WPA3',
+        Type: 'WiFi',
+        WiFi: {
+          SSID: 'ECOLE-WPA3',
+          Security: 'WPA-PSK',
+          Passphrase: 'encore-plus-long-2',
+          AutoConnect: true,
+          HiddenSSID: true,
+        },
+      },
+      {
+        Name: 'ECOLE-INVITES',
+        Type: 'WiFi',
+        WiFi: { SSID: 'ECOLE-INVITES', Security: 'None', AutoConnect: false, HiddenSSID: false },
+      },
     ]);
     expect(warnings).toContainEqual(expect.stringContaining('« ECOLE-RADIUS » (WPA2 Entreprise)'));
     expect(warnings).toContainEqual(expect.stringContaining('« ECOLE-WPA3 » (WPA3)'));
   });
 
   it('keeps each network GUID across versions and apart between networks', () => {
-    const guids = (version: number) => policyOf(sampleProfileContent({ version })).policy.openNetworkConfiguration?.NetworkConfigurations.map((network) => network.GUID);
+    const guids = (version: number) =>
+      policyOf(sampleProfileContent({ version })).policy.openNetworkConfiguration?.NetworkConfigurations.map(
+        (network) => network.GUID,
+      );
     const current = guids(3) ?? [];
     expect(guids(4)).toEqual(current);
     expect(new Set(current).size).toBe(3);
   });
 
   it('omits the network configuration when there is no usable network', () => {
-    expect(policyOf(emptyProfileContent({ wifi: [{ ssid: 'RADIUS', security: 'wpa2_enterprise' }] })).policy).not.toHaveProperty('openNetworkConfiguration');
+    expect(
+      policyOf(emptyProfileContent({ wifi: [{ ssid: 'RADIUS', security: 'wpa2_enterprise' }] })).policy,
+    ).not.toHaveProperty('openNetworkConfiguration');
   });
 
   it('gives links and documents to Chrome as managed bookmarks', () => {
@@ -135,10 +269,20 @@ describe('Android Management API policy', () => {
 
   it('adds the bookmarks to a Chrome already in the catalogue instead of declaring it twice', () => {
     const content = sampleProfileContent({
-      apps: [{ id: 'c', name: 'Chrome', platform: 'android', identifier: 'com.android.chrome', category: 'other', managedConfiguration: { IncognitoModeAvailability: 1, ManagedBookmarks: '[]' } }],
+      apps: [
+        {
+          id: 'c',
+          name: 'Chrome',
+          platform: 'android',
+          identifier: 'com.android.chrome',
+          category: 'other',
+          managedConfiguration: { IncognitoModeAvailability: 1, ManagedBookmarks: '[]' },
+        },
+      ],
     });
     const { policy, warnings } = policyOf(content);
-    const chromes = policy.applications?.filter((application) => application.packageName === 'com.android.chrome') ?? [];
+    const chromes =
+      policy.applications?.filter((application) => application.packageName === 'com.android.chrome') ?? [];
     expect(chromes).toHaveLength(1);
     expect(chromes[0].managedConfiguration?.IncognitoModeAvailability).toBe(1);
     expect(JSON.parse(chromes[0].managedConfiguration?.ManagedBookmarks as string)).toHaveLength(5);

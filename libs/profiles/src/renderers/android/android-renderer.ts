@@ -50,8 +50,17 @@ function applicationsOf(content: ProfileContent, warnings: string[]): Applicatio
   if (!bookmarks) return applications;
   if (documents.length > 0) warnings.push(warningTexts.androidDocumentsOnline(documents.length));
   const chrome = applications.find((application) => application.packageName === CHROME_PACKAGE);
-  if (!chrome) return [...applications, { packageName: CHROME_PACKAGE, installType: 'FORCE_INSTALLED', managedConfiguration: { ManagedBookmarks: bookmarks } }];
-  if (chrome.managedConfiguration && 'ManagedBookmarks' in chrome.managedConfiguration) warnings.push(warningTexts.androidChromeBookmarksOverridden());
+  if (!chrome)
+    return [
+      ...applications,
+      {
+        packageName: CHROME_PACKAGE,
+        installType: 'FORCE_INSTALLED',
+        managedConfiguration: { ManagedBookmarks: bookmarks },
+      },
+    ];
+  if (chrome.managedConfiguration && 'ManagedBookmarks' in chrome.managedConfiguration)
+    warnings.push(warningTexts.androidChromeBookmarksOverridden());
   chrome.managedConfiguration = { ...chrome.managedConfiguration, ManagedBookmarks: bookmarks };
   return applications;
 }

@@ -4,14 +4,20 @@ import type { AndroidPolicy } from './android-policy.types';
 
 type RestrictionFields = Pick<
   AndroidPolicy,
-  'cameraAccess' | 'installAppsDisabled' | 'uninstallAppsDisabled' | 'factoryResetDisabled' | 'screenCaptureDisabled' | 'bluetoothConfigDisabled'
+  | 'cameraAccess'
+  | 'installAppsDisabled'
+  | 'uninstallAppsDisabled'
+  | 'factoryResetDisabled'
+  | 'screenCaptureDisabled'
+  | 'bluetoothConfigDisabled'
 >;
 
 /** `cameraAccess` rather than `cameraDisabled`, which Google has deprecated. Absent flags stay absent: the device default applies. */
 export function restrictionFields(restrictions: ProfileRestrictions, warnings: string[]): RestrictionFields {
   const fields: RestrictionFields = {};
   const disabled = (allowed: boolean | undefined) => (allowed === undefined ? undefined : !allowed);
-  if (restrictions.allowCamera !== undefined) fields.cameraAccess = restrictions.allowCamera ? 'CAMERA_ACCESS_USER_CHOICE' : 'CAMERA_ACCESS_DISABLED';
+  if (restrictions.allowCamera !== undefined)
+    fields.cameraAccess = restrictions.allowCamera ? 'CAMERA_ACCESS_USER_CHOICE' : 'CAMERA_ACCESS_DISABLED';
   assignDefined(fields, 'installAppsDisabled', disabled(restrictions.allowAppInstallation));
   assignDefined(fields, 'uninstallAppsDisabled', disabled(restrictions.allowAppRemoval));
   assignDefined(fields, 'factoryResetDisabled', disabled(restrictions.allowErase));
@@ -21,6 +27,10 @@ export function restrictionFields(restrictions: ProfileRestrictions, warnings: s
   return fields;
 }
 
-function assignDefined<K extends keyof RestrictionFields>(fields: RestrictionFields, key: K, value: RestrictionFields[K] | undefined): void {
+function assignDefined<K extends keyof RestrictionFields>(
+  fields: RestrictionFields,
+  key: K,
+  value: RestrictionFields[K] | undefined,
+): void {
   if (value !== undefined) fields[key] = value;
 }

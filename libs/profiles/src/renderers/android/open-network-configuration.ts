@@ -7,7 +7,11 @@ import type { OncNetworkConfiguration, OpenNetworkConfiguration } from './androi
  * Enterprise networks are left out: the API rejects WPA-EAP without `DomainSuffixMatch`, and Socle
  * does not know the RADIUS server's domain yet. WPA3-Personal has no ONC value of its own.
  */
-export function openNetworkConfiguration(profileId: string, networks: ProfileWifi[], warnings: string[]): OpenNetworkConfiguration | undefined {
+export function openNetworkConfiguration(
+  profileId: string,
+  networks: ProfileWifi[],
+  warnings: string[],
+): OpenNetworkConfiguration | undefined {
   const configurations: OncNetworkConfiguration[] = [];
   for (const network of networks) {
     if (network.security === 'wpa2_enterprise') {

@@ -4,7 +4,11 @@ import { warningTexts } from '../warning-texts';
 import { identifierToken } from '../deterministic-uuid';
 
 export function appleAppInstalls(apps: ProfileApp[]): AppleAppInstall[] {
-  return apps.map((app) => (app.managedConfiguration ? { identifier: app.identifier, managedConfiguration: app.managedConfiguration } : { identifier: app.identifier }));
+  return apps.map((app) =>
+    app.managedConfiguration
+      ? { identifier: app.identifier, managedConfiguration: app.managedConfiguration }
+      : { identifier: app.identifier },
+  );
 }
 
 /** InstallMedia only takes books (PDF, EPUB): anything else cannot reach an iPad for offline use through MDM. */

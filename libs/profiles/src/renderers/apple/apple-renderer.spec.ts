@@ -42,8 +42,12 @@ describe('Apple configuration profile', () => {
     const next = appleProfileFromBody(renderAppleProfile(sampleProfileContent({ version: 4 })).body as Buffer);
     expect(next.PayloadIdentifier).toBe(current.PayloadIdentifier);
     expect(next.PayloadUUID).not.toBe(current.PayloadUUID);
-    expect(next.PayloadContent.map((payload) => payload.PayloadIdentifier)).toEqual(current.PayloadContent.map((payload) => payload.PayloadIdentifier));
-    expect(next.PayloadContent.map((payload) => payload.PayloadUUID)).not.toContain(current.PayloadContent[0].PayloadUUID);
+    expect(next.PayloadContent.map((payload) => payload.PayloadIdentifier)).toEqual(
+      current.PayloadContent.map((payload) => payload.PayloadIdentifier),
+    );
+    expect(next.PayloadContent.map((payload) => payload.PayloadUUID)).not.toContain(
+      current.PayloadContent[0].PayloadUUID,
+    );
   });
 
   it('gives every payload a unique identifier under the profile and a v5 UUID', () => {
@@ -68,7 +72,10 @@ describe('Apple configuration profile', () => {
   });
 
   it('escapes markup in titles and drops characters XML cannot carry', () => {
-    const content = sampleProfileContent({ name: 'Profil <b>&</b> "test"\u0007', resources: [{ kind: 'web_clip', title: 'A\u0000 & <B>', url: 'https://a.example.fr/?x=1&y=2' }] });
+    const content = sampleProfileContent({
+      name: 'Profil <b>&</b> "test"\u0007',
+      resources: [{ kind: 'web_clip', title: 'A\u0000 & <B>', url: 'https://a.example.fr/?x=1&y=2' }],
+    });
     const xml = (renderAppleProfile(content).body as Buffer).toString('utf8');
     expect(xml).toContain('<string>Profil &lt;b&gt;&amp;&lt;/b&gt; "test"</string>');
     expect(xml).not.toContain('<b>');
@@ -80,14 +87,30 @@ describe('Apple configuration profile', () => {
 
   it('renders each Wi-Fi security with the encryption type and keys Apple expects', () => {
     const { rendered, profile } = render();
-    const wifi = Object.fromEntries(payloadsOfType(profile, 'com.apple.wifi.managed').map((payload) => [payload.SSID_STR, payload]));
-    expect(wifi['ECOLE-PEDAGO']).toMatchObject({ EncryptionType: 'WPA2', Password: 'motdepasse-long-1', AutoJoin: true, HIDDEN_NETWORK: false });
-    expect(wifi['ECOLE-WPA3']).toMatchObject({ EncryptionType: 'WPA3', Password: 'encore-plus-long-2', HIDDEN_NETWORK: true });
+    const wifi = Object.fromEntries(
+      payloadsOfType(profile, 'com.apple.wifi.managed').map((payload) => [payload.SSID_STR, payload]),
+    );
+    expect(wifi['ECOLE-PEDAGO']).toMatchObject({
+      EncryptionType: 'WPA2',
+      Password: 'motdepasse-long-1',
+      AutoJoin: true,
+      HIDDEN_NETWORK: false,
+    });
+    expect(wifi['ECOLE-WPA3']).toMatchObject({
+      EncryptionType: 'WPA3',
+      Password: 'encore-plus-long-2',
+      HIDDEN_NETWORK: true,
+    });
     expect(wifi['ECOLE-INVITES']).toMatchObject({ EncryptionType: 'None', AutoJoin: false });
     expect(wifi['ECOLE-INVITES']).not.toHaveProperty('Password');
-    expect(wifi['ECOLE-RADIUS']).toMatchObject({ EncryptionType: 'WPA2', EAPClientConfiguration: { AcceptEAPTypes: [25, 21] } });
+    expect(wifi['ECOLE-RADIUS']).toMatchObject({
+      EncryptionType: 'WPA2',
+      EAPClientConfiguration: { AcceptEAPTypes: [25, 21] },
+    });
     expect(wifi['ECOLE-RADIUS']).not.toHaveProperty('Password');
-    expect(rendered.warnings.some((warning) => warning.includes('ECOLE-RADIUS') && warning.includes('WPA2 Entreprise'))).toBe(true);
+    expect(
+      rendered.warnings.some((warning) => warning.includes('ECOLE-RADIUS') && warning.includes('WPA2 Entreprise')),
+    ).toBe(true);
   });
 
   it('leaves out a WPA network whose password is missing or too short, and says so', () => {
@@ -99,13 +122,15 @@ describe('Apple configuration profile', () => {
     });
     const { rendered, profile } = render(content);
     expect(payloadsOfType(profile, 'com.apple.wifi.managed')).toEqual([]);
-    expect(rendered.warnings).toEqual(expect.arrayContaining([expect.stringContaining('SANS-MDP'), expect.stringContaining('COURT')]));
+    expect(rendered.warnings).toEqual(
+      expect.arrayContaining([expect.stringContaining('SANS-MDP'), expect.stringContaining('COURT')]),
+    );
   });
 
   it('maps restrictions to the exact keys of com.apple.applicationaccess and warns about supervision', () => {
     const { rendered, profile } = render();
     const [restrictions] = payloadsOfType(profile, 'com.apple.applicationaccess');
-    const { PayloadType, PayloadIdentifier, PayloadUUID, PayloadVersion, PayloadDisplayName, ...keys } = restrictions;
+    const keys = Object.fromEntries(Object.entries(restrictions).filter(([key]) => !key.startsWith('Payload')));
     expect(keys).toEqual({
       allowCamera: true,
       allowScreenShot: false,
@@ -114,7 +139,9 @@ describe('Apple configuration profile', () => {
       allowEraseContentAndSettings: false,
       allowBluetoothModification: false,
     });
-    expect(rendered.warnings.find((warning) => warning.includes('supervisés'))).toContain('l’interdiction de retirer le profil');
+    expect(rendered.warnings.find((warning) => warning.includes('supervisés'))).toContain(
+      'l’interdiction de retirer le profil',
+    );
   });
 
   it('emits no restrictions payload and no removal flag when no restriction is set', () => {
@@ -126,7 +153,11 @@ describe('Apple configuration profile', () => {
   });
 
   it('does not warn about supervision for restrictions that only allow', () => {
-    const { rendered } = render(emptyProfileContent({ restrictions: { allowAppInstallation: true, allowProfileRemoval: true, allowCamera: false } }));
+    const { rendered } = render(
+      emptyProfileContent({
+        restrictions: { allowAppInstallation: true, allowProfileRemoval: true, allowCamera: false },
+      }),
+    );
     expect(rendered.warnings.filter((warning) => warning.includes('supervisés'))).toEqual([]);
   });
 
@@ -143,11 +174,24 @@ describe('Apple configuration profile', () => {
   it('sends PDF and EPUB documents as books and explains why other documents cannot go offline', () => {
     const { rendered, profile } = render();
     expect(rendered.appleMediaInstalls).toEqual([
-      { title: 'Règlement intérieur', url: 'https://docs.example.fr/reglement.pdf', kind: 'pdf', persistentId: expect.stringMatching(/^fr\.socle\.document\.[0-9a-f]{12}$/), checksum: SHA256_OF_HELLO },
-      { title: 'Album de classe', url: 'https://docs.example.fr/album.epub', kind: 'epub', persistentId: expect.stringMatching(/^fr\.socle\.document\./) },
+      {
+        title: 'Règlement intérieur',
+        url: 'https://docs.example.fr/reglement.pdf',
+        kind: 'pdf',
+        persistentId: expect.stringMatching(/^fr\.socle\.document\.[0-9a-f]{12}$/),
+        checksum: SHA256_OF_HELLO,
+      },
+      {
+        title: 'Album de classe',
+        url: 'https://docs.example.fr/album.epub',
+        kind: 'epub',
+        persistentId: expect.stringMatching(/^fr\.socle\.document\./),
+      },
     ]);
     expect(JSON.stringify(profile)).not.toContain('docs.example.fr');
-    expect(rendered.warnings).toContainEqual(expect.stringContaining('« Tableur des sorties » n’est ni un PDF ni un EPUB'));
+    expect(rendered.warnings).toContainEqual(
+      expect.stringContaining('« Tableur des sorties » n’est ni un PDF ni un EPUB'),
+    );
   });
 
   it('warns that an unsigned profile will show as unverified', () => {

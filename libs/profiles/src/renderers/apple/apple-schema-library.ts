@@ -35,7 +35,9 @@ export class AppleSchemaLibrary {
 
   /** Accepts the repository root (`…/apple-device-management`) or its `mdm/profiles` folder. */
   static open(specsDir: string): AppleSchemaLibrary {
-    const profilesDir = [join(specsDir, 'mdm', 'profiles'), join(specsDir, 'profiles'), specsDir].find((dir) => existsSync(join(dir, 'TopLevel.yaml')));
+    const profilesDir = [join(specsDir, 'mdm', 'profiles'), join(specsDir, 'profiles'), specsDir].find((dir) =>
+      existsSync(join(dir, 'TopLevel.yaml')),
+    );
     if (!profilesDir) throw new Error(`No Apple profile schemas (TopLevel.yaml) under ${specsDir}`);
     let library = AppleSchemaLibrary.byFolder.get(profilesDir);
     if (!library) {

@@ -15,11 +15,54 @@ const specsDir = appleSpecsDir();
 const renderedCases: Array<[string, ProfileContent]> = [
   ['the full sample profile', sampleProfileContent()],
   ['an empty profile', emptyProfileContent()],
-  ['restrictions that all allow', emptyProfileContent({ restrictions: { allowAppInstallation: true, allowProfileRemoval: true, allowCamera: true, allowErase: true, allowScreenshots: true, allowBluetoothModification: true, allowAppRemoval: true } })],
-  ['markup and control characters in titles', sampleProfileContent({ name: 'Profil <b>&</b> "test"\u0007', resources: [{ kind: 'web_clip', title: 'A\u0000 & <B>', url: 'https://a.example.fr/?x=1&y=2' }] })],
-  ['Wi-Fi only, hidden and enterprise', emptyProfileContent({ wifi: [{ ssid: 'CACHÉ', security: 'wpa2', password: '0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef', hidden: true }, { ssid: 'RADIUS', security: 'wpa2_enterprise', password: 'ignoré' }] })],
-  ['Wi-Fi networks left out for their password', emptyProfileContent({ wifi: [{ ssid: 'SANS-MDP', security: 'wpa2' }, { ssid: 'COURT', security: 'wpa3', password: 'court' }] })],
-  ['an untitled link', emptyProfileContent({ resources: [{ kind: 'ent_link', title: '  ', url: 'https://ent.example.fr/' }] })],
+  [
+    'restrictions that all allow',
+    emptyProfileContent({
+      restrictions: {
+        allowAppInstallation: true,
+        allowProfileRemoval: true,
+        allowCamera: true,
+        allowErase: true,
+        allowScreenshots: true,
+        allowBluetoothModification: true,
+        allowAppRemoval: true,
+      },
+    }),
+  ],
+  [
+    'markup and control characters in titles',
+    sampleProfileContent({
+      name: 'Profil <b>&</b> "test"\u0007',
+      resources: [{ kind: 'web_clip', title: 'A\u0000 & <B>', url: 'https://a.example.fr/?x=1&y=2' }],
+    }),
+  ],
+  [
+    'Wi-Fi only, hidden and enterprise',
+    emptyProfileContent({
+      wifi: [
+        {
+          ssid: 'CACHÉ',
+          security: 'wpa2',
+          password: '0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef',
+          hidden: true,
+        },
+        { ssid: 'RADIUS', security: 'wpa2_enterprise', password: 'ignoré' },
+      ],
+    }),
+  ],
+  [
+    'Wi-Fi networks left out for their password',
+    emptyProfileContent({
+      wifi: [
+        { ssid: 'SANS-MDP', security: 'wpa2' },
+        { ssid: 'COURT', security: 'wpa3', password: 'court' },
+      ],
+    }),
+  ],
+  [
+    'an untitled link',
+    emptyProfileContent({ resources: [{ kind: 'ent_link', title: '  ', url: 'https://ent.example.fr/' }] }),
+  ],
 ];
 
 function deliveredProfile(content: ProfileContent, signed: boolean): AppleConfigurationProfile {
@@ -38,7 +81,8 @@ if (existsSync(specsDir)) {
     });
 
     describe('catches', () => {
-      const valid = () => structuredClone(buildAppleProfile(sampleProfileContent()).profile) as unknown as Record<string, any>;
+      const valid = () =>
+        structuredClone(buildAppleProfile(sampleProfileContent()).profile) as unknown as Record<string, any>;
       const problemsOf = (profile: unknown, os?: 'iOS' | 'macOS') => validateAppleProfile(profile, specsDir, { os });
 
       it('a value of the wrong type', () => {
@@ -47,7 +91,10 @@ if (existsSync(specsDir)) {
         profile.PayloadVersion = '1';
         expect(problemsOf(profile)).toEqual([
           { path: 'PayloadVersion', message: 'expected <integer>, got string "1"' },
-          { path: 'PayloadContent[0](com.apple.webClip.managed).IsRemovable', message: 'expected <boolean>, got string "no"' },
+          {
+            path: 'PayloadContent[0](com.apple.webClip.managed).IsRemovable',
+            message: 'expected <boolean>, got string "no"',
+          },
         ]);
       });
 
@@ -80,7 +127,10 @@ if (existsSync(specsDir)) {
         const path = `PayloadContent[${profile.PayloadContent.indexOf(wifi)}](com.apple.wifi.managed)`;
         expect(problemsOf(profile)).toEqual([
           { path: `${path}.EncryptionType`, message: '"WPA4" is not one of ["WEP","WPA","WPA2","WPA3","Any","None"]' },
-          { path: `${path}.EAPClientConfiguration.AcceptEAPTypes[1]`, message: '99 is not one of [13,17,18,21,23,25,43]' },
+          {
+            path: `${path}.EAPClientConfiguration.AcceptEAPTypes[1]`,
+            message: '99 is not one of [13,17,18,21,23,25,43]',
+          },
           { path: `${path}.EAPClientConfiguration.Favourite`, message: 'unknown key' },
         ]);
       });
@@ -90,14 +140,19 @@ if (existsSync(specsDir)) {
         const wifi = profile.PayloadContent.find((payload: any) => payload.SSID_STR === 'ECOLE-RADIUS');
         wifi.EAPClientConfiguration = { UserName: 'eleve' };
         expect(problemsOf(profile)).toEqual([
-          { path: `PayloadContent[${profile.PayloadContent.indexOf(wifi)}](com.apple.wifi.managed).EAPClientConfiguration.AcceptEAPTypes`, message: 'required key missing' },
+          {
+            path: `PayloadContent[${profile.PayloadContent.indexOf(wifi)}](com.apple.wifi.managed).EAPClientConfiguration.AcceptEAPTypes`,
+            message: 'required key missing',
+          },
         ]);
       });
 
       it('a payload type Apple does not describe', () => {
         const profile = valid();
         profile.PayloadContent[0].PayloadType = 'fr.socle.invented';
-        expect(problemsOf(profile)).toEqual([{ path: 'PayloadContent[0]', message: "payload type fr.socle.invented is not described by Apple's schemas" }]);
+        expect(problemsOf(profile)).toEqual([
+          { path: 'PayloadContent[0]', message: "payload type fr.socle.invented is not described by Apple's schemas" },
+        ]);
       });
 
       it('a key that does not exist on the target OS', () => {

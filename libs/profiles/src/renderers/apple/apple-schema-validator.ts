@@ -18,7 +18,11 @@ type Dictionary = Record<string, unknown>;
  * known keys, value types, allowed values, required keys, nested dictionaries and arrays.
  * An empty list means every key we emit is one Apple documents, in the shape it documents.
  */
-export function validateAppleProfile(profile: unknown, specsDir: string, options: AppleSchemaOptions = {}): AppleSchemaProblem[] {
+export function validateAppleProfile(
+  profile: unknown,
+  specsDir: string,
+  options: AppleSchemaOptions = {},
+): AppleSchemaProblem[] {
   const library = AppleSchemaLibrary.open(specsDir);
   const validator = new Validator(options);
   if (!isDictionary(profile)) return [{ path: '', message: 'the profile is not a dictionary' }];
@@ -72,10 +76,12 @@ class Validator {
     const rangelist = key.rangelist;
     const outOfRange = (candidate: unknown) => rangelist && !rangelist.some((allowed) => allowed === candidate);
     for (const candidate of Array.isArray(value) ? value : [value]) {
-      if (outOfRange(candidate)) this.report(path, `${JSON.stringify(candidate)} is not one of ${JSON.stringify(rangelist)}`);
+      if (outOfRange(candidate))
+        this.report(path, `${JSON.stringify(candidate)} is not one of ${JSON.stringify(rangelist)}`);
     }
     if (typeof value === 'number' && key.range) this.range(value, key.range, path);
-    if (typeof value === 'string' && key.format && !matches(value, key.format)) this.report(path, `does not match ${key.format}`);
+    if (typeof value === 'string' && key.format && !matches(value, key.format))
+      this.report(path, `does not match ${key.format}`);
     if (Array.isArray(value)) this.array(value, key, path);
     if (isDictionary(value) && key.subkeys?.length) this.dictionary(value, key.subkeys, path);
   }
@@ -126,7 +132,13 @@ function hasType(value: unknown, type: string): boolean {
 }
 
 function isDictionary(value: unknown): value is Dictionary {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date) && !(value instanceof Uint8Array);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !(value instanceof Date) &&
+    !(value instanceof Uint8Array)
+  );
 }
 
 function describe(value: unknown): string {

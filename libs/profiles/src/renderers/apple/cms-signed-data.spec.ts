@@ -16,7 +16,10 @@ describe('signed .mobileconfig (CMS SignedData)', () => {
 
   beforeAll(() => {
     // Accents in every name: the trap forge's own PKCS#7 writer falls into.
-    hierarchy = createTestHierarchy({ rootName: 'Socle Racine d’essai', collectiviteName: 'Communauté de communes du Pays d’Évian' });
+    hierarchy = createTestHierarchy({
+      rootName: 'Socle Racine d’essai',
+      collectiviteName: 'Communauté de communes du Pays d’Évian',
+    });
     signer = { ...hierarchy.intermediateSigner, chainPems: [hierarchy.root.certificatePem] };
     openssl = new OpensslWorkspace();
     openssl.file('root.pem', hierarchy.root.certificatePem);
@@ -25,34 +28,81 @@ describe('signed .mobileconfig (CMS SignedData)', () => {
   afterAll(() => openssl.remove());
 
   function signedBody(options: { signer?: ProfileSigner; signingTime?: Date } = {}): Buffer {
-    return renderAppleProfile(sampleProfileContent(), { signer: options.signer ?? signer, signingTime: options.signingTime ?? SIGNING_TIME }).body as Buffer;
+    return renderAppleProfile(sampleProfileContent(), {
+      signer: options.signer ?? signer,
+      signingTime: options.signingTime ?? SIGNING_TIME,
+    }).body as Buffer;
   }
 
   it('is accepted by openssl cms -verify against the platform root, and carries the unsigned XML unchanged', () => {
     openssl.file('profile.mobileconfig', signedBody());
-    openssl.ok('cms', '-verify', '-inform', 'DER', '-in', 'profile.mobileconfig', '-CAfile', 'root.pem', '-purpose', 'any', '-out', 'content.xml');
+    openssl.ok(
+      'cms',
+      '-verify',
+      '-inform',
+      'DER',
+      '-in',
+      'profile.mobileconfig',
+      '-CAfile',
+      'root.pem',
+      '-purpose',
+      'any',
+      '-out',
+      'content.xml',
+    );
     const unsigned = renderAppleProfile(sampleProfileContent()).body as Buffer;
     expect(openssl.read('content.xml')).toBe(unsigned.toString('utf8'));
   });
 
   it('is accepted by openssl smime -verify too, with the signer certificate found inside the message alone', () => {
     openssl.file('intermediate-only.mobileconfig', signedBody({ signer: hierarchy.intermediateSigner }));
-    openssl.ok('smime', '-verify', '-inform', 'DER', '-in', 'intermediate-only.mobileconfig', '-CAfile', 'root.pem', '-purpose', 'any', '-out', 'smime.xml');
+    openssl.ok(
+      'smime',
+      '-verify',
+      '-inform',
+      'DER',
+      '-in',
+      'intermediate-only.mobileconfig',
+      '-CAfile',
+      'root.pem',
+      '-purpose',
+      'any',
+      '-out',
+      'smime.xml',
+    );
     expect(openssl.read('smime.xml')).toContain('<string>Configuration</string>');
   });
 
   it('embeds the signer and chain certificates byte for byte', () => {
     openssl.file('chain.mobileconfig', signedBody());
     const printed = openssl.ok('pkcs7', '-inform', 'DER', '-in', 'chain.mobileconfig', '-print_certs');
-    const embedded = [...printed.matchAll(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g)].map((match) => new X509Certificate(match[0]).fingerprint256);
-    expect(embedded).toEqual([new X509Certificate(hierarchy.intermediate.certificatePem).fingerprint256, new X509Certificate(hierarchy.root.certificatePem).fingerprint256]);
+    const embedded = [...printed.matchAll(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g)].map(
+      (match) => new X509Certificate(match[0]).fingerprint256,
+    );
+    expect(embedded).toEqual([
+      new X509Certificate(hierarchy.intermediate.certificatePem).fingerprint256,
+      new X509Certificate(hierarchy.root.certificatePem).fingerprint256,
+    ]);
   });
 
   it('is refused by another root', () => {
     const stranger = createTestHierarchy({ rootName: 'Autre racine' });
     openssl.file('stranger.pem', stranger.root.certificatePem);
     openssl.file('foreign.mobileconfig', signedBody());
-    const result = openssl.run('cms', '-verify', '-inform', 'DER', '-in', 'foreign.mobileconfig', '-CAfile', 'stranger.pem', '-purpose', 'any', '-out', 'foreign.xml');
+    const result = openssl.run(
+      'cms',
+      '-verify',
+      '-inform',
+      'DER',
+      '-in',
+      'foreign.mobileconfig',
+      '-CAfile',
+      'stranger.pem',
+      '-purpose',
+      'any',
+      '-out',
+      'foreign.xml',
+    );
     expect(result.status).not.toBe(0);
     expect(result.output).toMatch(/certificate verify error|unable to get local issuer certificate/i);
   });
@@ -63,7 +113,20 @@ describe('signed .mobileconfig (CMS SignedData)', () => {
     expect(at).toBeGreaterThan(0);
     body[at] = 'X'.charCodeAt(0);
     openssl.file('tampered.mobileconfig', body);
-    const result = openssl.run('cms', '-verify', '-inform', 'DER', '-in', 'tampered.mobileconfig', '-CAfile', 'root.pem', '-purpose', 'any', '-out', 'tampered.xml');
+    const result = openssl.run(
+      'cms',
+      '-verify',
+      '-inform',
+      'DER',
+      '-in',
+      'tampered.mobileconfig',
+      '-CAfile',
+      'root.pem',
+      '-purpose',
+      'any',
+      '-out',
+      'tampered.xml',
+    );
     expect(result.status).not.toBe(0);
     expect(result.output).toMatch(/digest failure|verification failure/i);
   });
@@ -75,11 +138,19 @@ describe('signed .mobileconfig (CMS SignedData)', () => {
     expect(later.equals(first)).toBe(false);
     expect(appleProfileFromBody(later)).toEqual(appleProfileFromBody(first));
     openssl.file('timed.mobileconfig', first);
-    expect(openssl.ok('cms', '-cmsout', '-print', '-inform', 'DER', '-in', 'timed.mobileconfig')).toContain('UTCTIME:Mar  2 08:30:00 2026 GMT');
+    expect(openssl.ok('cms', '-cmsout', '-print', '-inform', 'DER', '-in', 'timed.mobileconfig')).toContain(
+      'UTCTIME:Mar  2 08:30:00 2026 GMT',
+    );
   });
 
   it('refuses a key that is not RSA', () => {
     const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-    expect(() => signedData(Buffer.from('<plist/>'), { certificatePem: hierarchy.intermediate.certificatePem, key: privateKey }, SIGNING_TIME)).toThrow(/RSA/);
+    expect(() =>
+      signedData(
+        Buffer.from('<plist/>'),
+        { certificatePem: hierarchy.intermediate.certificatePem, key: privateKey },
+        SIGNING_TIME,
+      ),
+    ).toThrow(/RSA/);
   });
 });

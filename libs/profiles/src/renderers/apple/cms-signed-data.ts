@@ -20,7 +20,8 @@ const OID = {
  * certificate. Here certificates travel as their original DER, and OpenSSL (node:crypto) hashes and signs.
  */
 export function signedData(content: Buffer, signer: ProfileSigner, signingTime: Date): Buffer {
-  if (signer.key.asymmetricKeyType !== 'rsa') throw new Error(`Profile signing expects an RSA CA key, got ${signer.key.asymmetricKeyType}`);
+  if (signer.key.asymmetricKeyType !== 'rsa')
+    throw new Error(`Profile signing expects an RSA CA key, got ${signer.key.asymmetricKeyType}`);
   const [signerCertificate] = certificatesOf(signer.certificatePem);
   if (!signerCertificate) throw new Error('Profile signing expects a PEM certificate for the signer');
   const chain = (signer.chainPems ?? []).flatMap(certificatesOf);

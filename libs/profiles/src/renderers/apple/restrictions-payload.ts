@@ -13,16 +13,28 @@ interface RestrictionMapping {
 const MAPPINGS: RestrictionMapping[] = [
   { ours: 'allowCamera', apple: 'allowCamera' },
   { ours: 'allowScreenshots', apple: 'allowScreenShot' },
-  { ours: 'allowAppInstallation', apple: 'allowAppInstallation', supervisedOnly: 'l’interdiction d’installer des apps' },
+  {
+    ours: 'allowAppInstallation',
+    apple: 'allowAppInstallation',
+    supervisedOnly: 'l’interdiction d’installer des apps',
+  },
   { ours: 'allowAppRemoval', apple: 'allowAppRemoval', supervisedOnly: 'l’interdiction de supprimer des apps' },
   { ours: 'allowErase', apple: 'allowEraseContentAndSettings', supervisedOnly: 'l’interdiction d’effacer l’iPad' },
-  { ours: 'allowBluetoothModification', apple: 'allowBluetoothModification', supervisedOnly: 'le verrouillage des réglages Bluetooth' },
+  {
+    ours: 'allowBluetoothModification',
+    apple: 'allowBluetoothModification',
+    supervisedOnly: 'le verrouillage des réglages Bluetooth',
+  },
 ];
 
 const PROFILE_REMOVAL_LABEL = 'l’interdiction de retirer le profil';
 
 /** Undefined when no restriction is set: an empty restrictions payload would still show up in Settings. */
-export function restrictionsPayload(naming: PayloadNaming, restrictions: ProfileRestrictions, warnings: string[]): ApplePayload | undefined {
+export function restrictionsPayload(
+  naming: PayloadNaming,
+  restrictions: ProfileRestrictions,
+  warnings: string[],
+): ApplePayload | undefined {
   const keys: Record<string, boolean> = {};
   const needSupervision: string[] = [];
   for (const mapping of MAPPINGS) {

@@ -6,7 +6,12 @@ import { PayloadNaming } from './payload-header';
 import { definedOnly, plistText } from './plist-values';
 
 /** Since iOS 16, 'WPA2' also joins WPA3 networks, which suits access points in transition mode. */
-const ENCRYPTION_TYPE: Record<WifiSecurity, string> = { none: 'None', wpa2: 'WPA2', wpa3: 'WPA3', wpa2_enterprise: 'WPA2' };
+const ENCRYPTION_TYPE: Record<WifiSecurity, string> = {
+  none: 'None',
+  wpa2: 'WPA2',
+  wpa3: 'WPA3',
+  wpa2_enterprise: 'WPA2',
+};
 
 const EAP_PEAP = 25;
 const EAP_TTLS = 21;
@@ -15,7 +20,11 @@ export function wifiPayload(naming: PayloadNaming, network: ProfileWifi, warning
   const personal = network.security === 'wpa2' || network.security === 'wpa3';
   const enterprise = network.security === 'wpa2_enterprise';
   if (enterprise) warnings.push(warningTexts.appleEnterpriseWifi(network.ssid));
-  const header = naming.header('com.apple.wifi.managed', `wifi.${identifierToken(network.ssid)}`, `Wi-Fi : ${network.ssid}`);
+  const header = naming.header(
+    'com.apple.wifi.managed',
+    `wifi.${identifierToken(network.ssid)}`,
+    `Wi-Fi : ${network.ssid}`,
+  );
   return {
     ...header,
     ...definedOnly({
@@ -25,7 +34,9 @@ export function wifiPayload(naming: PayloadNaming, network: ProfileWifi, warning
       AutoJoin: network.autoJoin ?? true,
       HIDDEN_NETWORK: network.hidden ?? false,
       // The schema requires only AcceptEAPTypes; without a user name or server certificate in Socle's model, the device asks.
-      EAPClientConfiguration: enterprise ? { AcceptEAPTypes: [EAP_PEAP, EAP_TTLS], TTLSInnerAuthentication: 'MSCHAPv2' } : undefined,
+      EAPClientConfiguration: enterprise
+        ? { AcceptEAPTypes: [EAP_PEAP, EAP_TTLS], TTLSInnerAuthentication: 'MSCHAPv2' }
+        : undefined,
     }),
   } as ApplePayload;
 }

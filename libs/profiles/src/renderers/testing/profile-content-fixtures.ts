@@ -20,7 +20,13 @@ export function sampleProfileContent(overrides: Partial<ProfileContent> = {}): P
         category: 'book_creator',
         managedConfiguration: { school: 'Jean-Moulin', offline: true },
       },
-      { id: 'a3', name: 'GCompris', platform: 'android', identifier: 'net.gcompris.full', category: 'subject_software' },
+      {
+        id: 'a3',
+        name: 'GCompris',
+        platform: 'android',
+        identifier: 'net.gcompris.full',
+        category: 'subject_software',
+      },
       {
         id: 'a4',
         name: 'Correcteur',
@@ -29,16 +35,42 @@ export function sampleProfileContent(overrides: Partial<ProfileContent> = {}): P
         category: 'spell_checker',
         managedConfiguration: { langue: 'fr' },
       },
-      { id: 'a5', name: 'LibreOffice', platform: 'windows', identifier: 'TheDocumentFoundation.LibreOffice', category: 'office_suite' },
-      { id: 'a6', name: 'Audacity', platform: 'linux', identifier: 'org.audacityteam.Audacity', category: 'audio_video' },
+      {
+        id: 'a5',
+        name: 'LibreOffice',
+        platform: 'windows',
+        identifier: 'TheDocumentFoundation.LibreOffice',
+        category: 'office_suite',
+      },
+      {
+        id: 'a6',
+        name: 'Audacity',
+        platform: 'linux',
+        identifier: 'org.audacityteam.Audacity',
+        category: 'audio_video',
+      },
     ],
     resources: [
-      { kind: 'web_clip', title: 'Lire & écrire <vite> "ensemble"', url: 'https://lecture.example.fr/?classe=cm1&niveau=2' },
+      {
+        kind: 'web_clip',
+        title: 'Lire & écrire <vite> "ensemble"',
+        url: 'https://lecture.example.fr/?classe=cm1&niveau=2',
+      },
       { kind: 'gar_resource', title: 'Manuel numérique (GAR)', url: 'https://gar.education.fr/ressource/123' },
       { kind: 'ent_link', title: 'ENT de l’école', url: 'https://ent.example.fr/' },
-      { kind: 'document', title: 'Règlement intérieur', url: 'https://docs.example.fr/reglement.pdf', checksum: SHA256_OF_HELLO },
+      {
+        kind: 'document',
+        title: 'Règlement intérieur',
+        url: 'https://docs.example.fr/reglement.pdf',
+        checksum: SHA256_OF_HELLO,
+      },
       { kind: 'document', title: 'Album de classe', url: 'https://docs.example.fr/album.epub' },
-      { kind: 'document', title: 'Tableur des sorties', url: 'https://docs.example.fr/sorties.xlsx', checksum: SHA256_OF_HELLO.toUpperCase() },
+      {
+        kind: 'document',
+        title: 'Tableur des sorties',
+        url: 'https://docs.example.fr/sorties.xlsx',
+        checksum: SHA256_OF_HELLO.toUpperCase(),
+      },
     ],
     wifi: [
       { ssid: 'ECOLE-PEDAGO', security: 'wpa2', password: 'motdepasse-long-1', autoJoin: true },
@@ -60,5 +92,12 @@ export function sampleProfileContent(overrides: Partial<ProfileContent> = {}): P
 }
 
 export function emptyProfileContent(overrides: Partial<ProfileContent> = {}): ProfileContent {
-  return sampleProfileContent({ description: undefined, apps: [], resources: [], wifi: [], restrictions: {}, ...overrides });
+  return sampleProfileContent({
+    description: undefined,
+    apps: [],
+    resources: [],
+    wifi: [],
+    restrictions: {},
+    ...overrides,
+  });
 }
