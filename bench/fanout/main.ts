@@ -5,11 +5,13 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import { QueueName } from '@socle/core';
 import { DeliveryJobs } from '@socle/delivery';
-import { acknowledgeThroughGateway, acknowledgeThroughServices, enrollAgents } from './acknowledge';
-import { BenchStack, startBenchStack } from './bench-stack';
+import { acknowledgeThroughGateway, acknowledgeThroughServices } from './acknowledge';
+import { publishResult } from '../support/bench-result';
+import { enrollAgents } from '../support/enroll-agents';
+import { BenchStack, startBenchStack } from '../support/bench-stack';
 import { rawAddBulkMs } from './raw-baseline';
-import { barChart, perSecond, progress, seconds, target } from './report';
-import { call, createBenchTenant, packsFor, seedDevices, seedPacks, seedTokens } from './seed';
+import { barChart, perSecond, progress, seconds, target } from '../support/report';
+import { call, createBenchTenant, packsFor, seedDevices, seedPacks, seedTokens } from '../support/seed';
 
 /**
  * A collectivité-wide profile assignment to 10,000 iPads: the time to write the 10,000 commands and
@@ -166,6 +168,16 @@ async function run(stack: BenchStack, log: (message: string) => void): Promise<v
       acknowledged === DEVICES,
     ),
   );
+  publishResult({
+    bench: 'fanout',
+    figure: `commands persisted + deliveries queued (${DEVICES} devices)`,
+    unit: 'jobs/s',
+    measured: socleEnqueueRate,
+    baseline: rawRate,
+    ratio: socleEnqueueRate / rawRate,
+    target: `ratio ≥ ${RATIO_TARGET}, all acknowledged`,
+    met: socleEnqueueRate / rawRate >= RATIO_TARGET && acknowledged === DEVICES,
+  });
   if (acknowledged !== DEVICES) process.exitCode = 1;
 }
 

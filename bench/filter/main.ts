@@ -5,6 +5,7 @@ import { runInNewContext } from 'node:vm';
 import { CategoryMatcher, CategoryMatcherBuilder } from '@socle/policies';
 import { benchHttpCheck } from './http-check';
 import { BAR_WIDTH, barChart, domainOf, queriesOf, Rate } from './generated-lists';
+import { publishResult } from '../support/bench-result';
 
 /**
  * The category matcher against a raw `Set.has` suffix walk, on generated lists (nothing is
@@ -130,6 +131,16 @@ async function main(): Promise<void> {
   console.log(
     `Memory added by the matcher: ${(built.bytes / 1048576).toFixed(0)} MB (target < 500 MB) ${built.bytes < 500 * 1048576 ? 'OK' : 'ABOVE TARGET'}`,
   );
+  publishResult({
+    bench: 'filter',
+    figure: `category lookups, ${DOMAINS.toLocaleString('en')} domains`,
+    unit: '/s',
+    measured: matcherRate.perSecond,
+    baseline: rawRate.perSecond,
+    ratio,
+    target: 'ratio ≥ 0.5, < 500 MB',
+    met: ratio >= 0.5 && built.bytes < 500 * 1048576,
+  });
   if (process.env.BENCH_FILTER_HTTP === '0') return;
   // Free the in-memory structures: the API below loads its own matcher from PostgreSQL.
   (built as { matcher?: CategoryMatcher }).matcher = undefined;

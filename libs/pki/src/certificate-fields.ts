@@ -1,6 +1,7 @@
 import { KeyObject, randomBytes } from 'node:crypto';
 import * as forge from 'node-forge';
 import { signCertificate } from './native-signer';
+import { derBitString, derSequence } from './der-writer';
 import { derFingerprint, forgeBytesToBuffer, toPem } from './pem';
 
 export const OID = {
@@ -84,10 +85,29 @@ export interface EncodedCertificate {
 }
 
 export function signAndEncode(cert: forge.pki.Certificate, issuerKey: KeyObject): EncodedCertificate {
-  signCertificate(cert, issuerKey);
-  const der = forgeBytesToBuffer(forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes());
+  const { tbsDer, signature } = signCertificate(cert, issuerKey);
+  // Certificate ::= SEQUENCE { tbsCertificate, signatureAlgorithm, signatureValue BIT STRING }: the
+  // signed bytes are reused as they are rather than re-encoded by forge from its object tree.
+  const der = derSequence([tbsDer, SHA256_WITH_RSA_ALGORITHM, derBitString(signature)]);
   return { certificatePem: toPem('CERTIFICATE', der), fingerprint: derFingerprint(der) };
 }
+
+/** AlgorithmIdentifier { sha256WithRSAEncryption, NULL }, as forge encodes it. */
+const SHA256_WITH_RSA_ALGORITHM = forgeBytesToBuffer(
+  forge.asn1
+    .toDer(
+      forge.asn1.create(forge.asn1.Class.UNIVERSAL, forge.asn1.Type.SEQUENCE, true, [
+        forge.asn1.create(
+          forge.asn1.Class.UNIVERSAL,
+          forge.asn1.Type.OID,
+          false,
+          forge.asn1.oidToDer(forge.pki.oids.sha256WithRSAEncryption).getBytes(),
+        ),
+        forge.asn1.create(forge.asn1.Class.UNIVERSAL, forge.asn1.Type.NULL, false, ''),
+      ]),
+    )
+    .getBytes(),
+);
 
 /** Given precomputed, so forge does not derive it again in JavaScript. */
 export function subjectKeyIdentifier(keyIdentifier: string): { name: string; value: forge.asn1.Asn1 } {

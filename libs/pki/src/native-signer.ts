@@ -14,14 +14,21 @@ const forgeInternals = forge.pki as typeof forge.pki & {
  * dozen devices per second. These helpers keep forge for the structure and do what `cert.sign()`
  * does, except the RSA signature itself, which OpenSSL computes through node:crypto.
  */
-export function signCertificate(cert: forge.pki.Certificate, privateKey: KeyObject): void {
+export function signCertificate(cert: forge.pki.Certificate, privateKey: KeyObject): SignedParts {
   const mutable = cert as forge.pki.Certificate & { tbsCertificate: forge.asn1.Asn1; md: forge.md.MessageDigest };
   mutable.signatureOid = SHA256_WITH_RSA;
   mutable.siginfo.algorithmOid = SHA256_WITH_RSA;
   mutable.tbsCertificate = forgeInternals.getTBSCertificate(cert);
   const bytes = forge.asn1.toDer(mutable.tbsCertificate).getBytes();
-  mutable.md = digest(bytes);
+  leaveLazyDigest(mutable, bytes);
   mutable.signature = nativeSign(bytes, privateKey);
+  return { tbsDer: Buffer.from(bytes, 'binary'), signature: Buffer.from(mutable.signature, 'binary') };
+}
+
+/** The DER of what was signed and the signature, so the caller can encode the certificate without forge walking it again. */
+export interface SignedParts {
+  tbsDer: Buffer;
+  signature: Buffer;
 }
 
 export function signCertificationRequest(csr: forge.pki.CertificateSigningRequest, privateKey: KeyObject): void {
@@ -34,15 +41,29 @@ export function signCertificationRequest(csr: forge.pki.CertificateSigningReques
   mutable.siginfo.algorithmOid = SHA256_WITH_RSA;
   mutable.certificationRequestInfo = forgeInternals.getCertificationRequestInfo(csr);
   const bytes = forge.asn1.toDer(mutable.certificationRequestInfo).getBytes();
-  mutable.md = digest(bytes);
+  leaveLazyDigest(mutable, bytes);
   mutable.signature = nativeSign(bytes, privateKey);
 }
 
-/** forge's `verify()` reuses the digest left on the object, so leave the one a forge signature would. */
-function digest(bytes: string): forge.md.MessageDigest {
-  const md = forge.md.sha256.create();
-  md.update(bytes);
-  return md;
+/**
+ * forge's `verify()` reuses the digest left on the object, so leave the one a forge signature
+ * would — computed only if something asks for it: forge's SHA-256 is JavaScript, and issuing a
+ * certificate never needs it.
+ */
+function leaveLazyDigest(signed: object, bytes: string): void {
+  let md: forge.md.MessageDigest | undefined;
+  Object.defineProperty(signed, 'md', {
+    configurable: true,
+    enumerable: true,
+    get: () => {
+      if (!md) {
+        md = forge.md.sha256.create();
+        md.update(bytes);
+      }
+      return md;
+    },
+    set: (value: forge.md.MessageDigest) => (md = value),
+  });
 }
 
 /** Signs forge's binary string with RSA PKCS#1 v1.5 / SHA-256 and returns forge's binary string. */
