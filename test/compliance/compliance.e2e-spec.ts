@@ -1,7 +1,7 @@
 import { SimulatedDevice } from '@socle/agent';
-import { ComplianceEvaluator } from '@socle/policies';
+import { ComplianceEvaluator } from '@socle/compliance';
 import { ComplianceSweepProcessor } from '../../apps/worker/src/processors/compliance-sweep.processor';
-import { FilteringConvergenceService } from '../../libs/policies/src/delivery/filtering-convergence.service';
+import { FilteringConvergenceService } from '@socle/filtering';
 import {
   createPack,
   createSchool,

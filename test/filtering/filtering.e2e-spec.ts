@@ -14,7 +14,7 @@ import {
   Tenant,
 } from '../support/factories';
 import { startStack, TestStack } from '../support/test-stack';
-import { listsArchive, ListsSpec, uploadLists, writeLists } from './lists';
+import { listsArchive, ListsSpec, uploadLists, writeLists } from '../policies/lists';
 
 const LISTS: ListsSpec = {
   adult: { domains: ['xxx-example.com', 'École-Adulte.fr', '10.20.30.40', 'pas un domaine !'] },
@@ -36,7 +36,7 @@ describe('Filtering policies, from the category lists to the devices and the sch
     stack = await startStack();
     const output = execFileSync(
       process.execPath,
-      ['-r', '@swc-node/register', join(__dirname, '../../libs/policies/src/lists/import-cli.ts'), writeLists(LISTS)],
+      ['-r', '@swc-node/register', join(__dirname, '../../libs/filtering/src/lists/import-cli.ts'), writeLists(LISTS)],
       {
         cwd: join(__dirname, '../..'),
         env: process.env,

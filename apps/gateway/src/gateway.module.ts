@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@socle/audit';
 import { CartsGatewayModule } from '@socle/carts';
+import { ComplianceGatewayModule } from '@socle/compliance';
 import { CoreModule, HealthModule, RateLimitModule, SocleConfig } from '@socle/core';
 import { DeliveryGatewayModule } from '@socle/delivery';
 import { EnrollmentGatewayModule } from '@socle/enrollment';
-import { PoliciesGatewayModule } from '@socle/policies';
+import { FilteringGatewayModule } from '@socle/filtering';
 import { LifecycleModule } from '@socle/lifecycle';
 import { SessionsGatewayModule } from '@socle/sessions';
 
@@ -19,7 +20,8 @@ export function gatewayModule(config: SocleConfig) {
       EnrollmentGatewayModule,
       DeliveryGatewayModule,
       // Filtering delivery hooks, compliance at every check-in, the device-side URL check.
-      PoliciesGatewayModule,
+      FilteringGatewayModule,
+      ComplianceGatewayModule,
       // Registers what a wipe acknowledgement means for a retirement.
       LifecycleModule,
       CartsGatewayModule,

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@socle/audit';
+import { ComplianceModule } from '@socle/compliance';
 import { CoreModule, SocleConfig } from '@socle/core';
 import { DeliveryModule } from '@socle/delivery';
-import { PoliciesModule } from '@socle/policies';
 import { SessionsModule } from '@socle/sessions';
 import { JobDispatcher } from './job-dispatcher';
 import { JOB_HANDLERS } from './job-handler';
@@ -35,7 +35,7 @@ const PROCESSORS = [
 /** BullMQ processors only: no HTTP server. */
 export function workerModule(config: SocleConfig) {
   @Module({
-    imports: [CoreModule.forRoot(config), AuditModule, DeliveryModule, PoliciesModule, SessionsModule],
+    imports: [CoreModule.forRoot(config), AuditModule, DeliveryModule, ComplianceModule, SessionsModule],
     providers: [
       ...PROCESSORS,
       { provide: JOB_HANDLERS, useFactory: (...handlers) => handlers, inject: PROCESSORS },

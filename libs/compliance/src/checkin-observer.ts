@@ -2,8 +2,7 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CheckinService } from '@socle/enrollment';
 import { Device } from '@socle/fleet';
-import { FilteringConvergenceService } from '../delivery/filtering-convergence.service';
-import { unpackedContext } from '../filtering/policy-chains';
+import { FilteringConvergenceService, unpackedContext } from '@socle/filtering';
 import { ComplianceEvaluator } from './compliance-evaluator';
 
 /**

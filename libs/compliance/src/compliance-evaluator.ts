@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DeviceState, MANAGED_DEVICE_STATES, OsFamily } from '@socle/fleet';
-import { FilteringConvergenceService } from '../delivery/filtering-convergence.service';
-import { unpackedContext } from '../filtering/policy-chains';
+import { FilteringConvergenceService, unpackedContext } from '@socle/filtering';
 import { ComplianceReason, ComplianceRuleSet, evaluateCompliance } from './evaluate-compliance';
 
 const BATCH = 1_000;

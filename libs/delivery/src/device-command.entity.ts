@@ -43,7 +43,7 @@ export const OPEN_STATUSES: readonly CommandStatus[] = ['pending', 'delivered'];
   where: `status IN ('pending', 'delivered') AND profile_id IS NOT NULL`,
 })
 @Index('idx_device_commands_open', ['nextAttemptAt'], { where: `status IN ('pending', 'delivered')` })
-// One open filtering command per device (libs/policies converges against it).
+// One open filtering command per device (libs/filtering converges against it).
 @Index('uq_device_commands_open_filtering', ['deviceId'], {
   unique: true,
   where: `status IN ('pending', 'delivered') AND type IN ('install_filtering', 'remove_filtering')`,

@@ -1,19 +1,12 @@
 import { Module } from '@nestjs/common';
-import { ComplianceController } from './compliance/compliance.controller';
 import { DnsExportsController } from './exports/dns-exports.controller';
-import { FilteringPoliciesController } from './filtering/filtering-policies.controller';
-import { FilteringController } from './filtering/filtering.controller';
+import { FilteringPoliciesController } from './policies/filtering-policies.controller';
+import { FilteringController } from './policies/filtering.controller';
 import { FilteringListsController } from './lists/filtering-lists.controller';
-import { PoliciesModule } from './policies.module';
+import { FilteringModule } from './filtering.module';
 
 @Module({
-  imports: [PoliciesModule],
-  controllers: [
-    FilteringPoliciesController,
-    FilteringController,
-    FilteringListsController,
-    DnsExportsController,
-    ComplianceController,
-  ],
+  imports: [FilteringModule],
+  controllers: [FilteringPoliciesController, FilteringController, FilteringListsController, DnsExportsController],
 })
-export class PoliciesApiModule {}
+export class FilteringApiModule {}

@@ -2,14 +2,12 @@ import { Module } from '@nestjs/common';
 import { DeliveryModule } from '@socle/delivery';
 import { FleetModule } from '@socle/fleet';
 import { TenancyModule } from '@socle/tenancy';
-import { ComplianceEvaluator } from './compliance/compliance-evaluator';
-import { ComplianceService } from './compliance/compliance.service';
-import { FilteringConvergenceService } from './delivery/filtering-convergence.service';
-import { FilteringRenderService } from './delivery/filtering-render.service';
+import { FilteringConvergenceService } from './convergence/filtering-convergence.service';
+import { FilteringRenderService } from './convergence/filtering-render.service';
 import { DnsExportsService } from './exports/dns-exports.service';
-import { EffectiveFilteringService } from './filtering/effective-filtering.service';
-import { FilteringAssignmentsService } from './filtering/filtering-assignments.service';
-import { FilteringPoliciesService } from './filtering/filtering-policies.service';
+import { EffectiveFilteringService } from './policies/effective-filtering.service';
+import { FilteringAssignmentsService } from './policies/filtering-assignments.service';
+import { FilteringPoliciesService } from './policies/filtering-policies.service';
 import { ActiveCategoryMatcher } from './lists/active-matcher';
 import { ListImportService } from './lists/list-import.service';
 
@@ -22,10 +20,8 @@ const SERVICES = [
   FilteringConvergenceService,
   FilteringRenderService,
   DnsExportsService,
-  ComplianceEvaluator,
-  ComplianceService,
 ];
 
-/** Filtering and compliance rules, without HTTP: the api, the gateway and the worker import it. */
+/** Category lists, filtering policies, their convergence and renders, without HTTP: the api, the gateway and the worker import it. */
 @Module({ imports: [TenancyModule, FleetModule, DeliveryModule], providers: SERVICES, exports: SERVICES })
-export class PoliciesModule {}
+export class FilteringModule {}

@@ -1,8 +1,8 @@
 import { MANAGED_DEVICE_STATES, sqlList } from '@socle/fleet';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { effectivePolicy, policyRevision } from '../filtering/effective-policy';
-import { FilteringScope, policyChains } from '../filtering/policy-chains';
+import { effectivePolicy, policyRevision } from '../policies/effective-policy';
+import { FilteringScope, policyChains } from '../policies/policy-chains';
 import { FILTERING_FORMAT_VERSION } from './render/rendered-filtering';
 
 const MANAGED_STATES = `(${sqlList(MANAGED_DEVICE_STATES)})`;

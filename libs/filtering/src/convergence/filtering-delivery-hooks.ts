@@ -1,7 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DeviceCommand, DeviceCommandsService } from '@socle/delivery';
-import { ComplianceEvaluator } from '../compliance/compliance-evaluator';
 import { FilteringRenderService } from './filtering-render.service';
 import { appleFilteringIdentifier } from './render/apple-filtering';
 
@@ -15,7 +14,6 @@ export class FilteringDeliveryHooks implements OnModuleInit {
   constructor(
     private readonly commands: DeviceCommandsService,
     private readonly renders: FilteringRenderService,
-    private readonly compliance: ComplianceEvaluator,
   ) {}
 
   onModuleInit(): void {
@@ -36,11 +34,9 @@ export class FilteringDeliveryHooks implements OnModuleInit {
          ON CONFLICT (device_id) DO UPDATE SET revision = EXCLUDED.revision, installed_at = now()`,
         [command.deviceId, String(command.payload.revision)],
       );
-      await this.compliance.evaluateDevices(manager, [command.deviceId]);
     });
     this.commands.onAcknowledged('remove_filtering', async (manager: EntityManager, command: DeviceCommand) => {
       await manager.query('DELETE FROM device_filtering WHERE device_id = $1', [command.deviceId]);
-      await this.compliance.evaluateDevices(manager, [command.deviceId]);
     });
   }
 }

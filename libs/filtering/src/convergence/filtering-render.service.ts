@@ -3,9 +3,9 @@ import { DataSource } from 'typeorm';
 import { Actor, SocleError } from '@socle/core';
 import { Device, OsFamily, PacksService } from '@socle/fleet';
 import { PkiService } from '@socle/pki';
-import { EffectivePolicy, effectivePolicy, policyRevision } from '../filtering/effective-policy';
-import { EffectiveFilteringService } from '../filtering/effective-filtering.service';
-import { policyChains } from '../filtering/policy-chains';
+import { EffectivePolicy, effectivePolicy, policyRevision } from '../policies/effective-policy';
+import { EffectiveFilteringService } from '../policies/effective-filtering.service';
+import { policyChains } from '../policies/policy-chains';
 import { renderFiltering } from './render/render-filtering';
 import { FILTERING_FORMAT_VERSION, RenderedFiltering } from './render/rendered-filtering';
 

@@ -3,9 +3,9 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { Actor } from '@socle/core';
-import { DomainRuleIndex } from '../filtering/domain-rule-index';
-import { blockedCategories, mandatoryCategories } from '../filtering/effective-policy';
-import { EffectiveFilteringService } from '../filtering/effective-filtering.service';
+import { DomainRuleIndex } from '../policies/domain-rule-index';
+import { blockedCategories, mandatoryCategories } from '../policies/effective-policy';
+import { EffectiveFilteringService } from '../policies/effective-filtering.service';
 import { DnsExportFormat, DnsZoneWriter, safeSearchRedirects } from './dns-zone-writer';
 
 const FETCH = 10_000;

@@ -1,5 +1,5 @@
-import { isIpLiteral } from '../filtering/domain-names';
-import type { EffectivePolicy } from '../filtering/effective-policy';
+import { isIpLiteral } from '../policies/domain-names';
+import type { EffectivePolicy } from '../policies/effective-policy';
 
 export type DnsExportFormat = 'rpz' | 'unbound';
 

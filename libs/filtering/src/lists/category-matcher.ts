@@ -1,4 +1,4 @@
-import { isIpLiteral } from '../filtering/domain-names';
+import { isIpLiteral } from '../policies/domain-names';
 import { DomainTable, DomainTableBuilder } from './domain-table';
 
 /** One listed suffix of a host (or host + path prefix) and the categories listing it. */

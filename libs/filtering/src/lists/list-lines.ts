@@ -1,4 +1,4 @@
-import { normalizeListDomain, normalizeListUrl } from '../filtering/domain-names';
+import { normalizeListDomain, normalizeListUrl } from '../policies/domain-names';
 
 export type ParsedLine = { kind: 'domain' | 'url'; value: string } | 'blank' | 'invalid';
 

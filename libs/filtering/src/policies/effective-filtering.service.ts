@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { Actor, validationFailed } from '@socle/core';
 import { Device, PacksService } from '@socle/fleet';
 import { SchoolsService } from '@socle/tenancy';
-import { FILTERING_FORMAT_VERSION } from '../delivery/render/rendered-filtering';
+import { FILTERING_FORMAT_VERSION } from '../convergence/render/rendered-filtering';
 import { ActiveCategoryMatcher } from '../lists/active-matcher';
 import { parseTarget } from './domain-names';
 import { FilteringTargetQuery } from './dto/filtering-queries.dto';

@@ -5,7 +5,7 @@ import { Actor, SocleError, validationFailed } from '@socle/core';
 import { DeliveryJobs } from '@socle/delivery';
 import { PacksService } from '@socle/fleet';
 import { SchoolsService } from '@socle/tenancy';
-import { FilteringConvergenceService } from '../delivery/filtering-convergence.service';
+import { FilteringConvergenceService } from '../convergence/filtering-convergence.service';
 import { ActiveCategoryMatcher } from '../lists/active-matcher';
 import { AssignFilteringPolicyDto } from './dto/filtering-target.dto';
 import { FilteringAssignment } from './filtering-assignment.entity';

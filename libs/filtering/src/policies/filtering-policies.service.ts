@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@socle/audit';
 import { Actor, Page, PageQuery, SocleError, toPage, validationFailed, violatedConstraint } from '@socle/core';
 import { DeliveryJobs } from '@socle/delivery';
-import { FilteringConvergenceService } from '../delivery/filtering-convergence.service';
+import { FilteringConvergenceService } from '../convergence/filtering-convergence.service';
 import { ActiveCategoryMatcher } from '../lists/active-matcher';
 import { FilteringPolicyDto } from './dto/filtering-policy.dto';
 import { FilteringAssignment } from './filtering-assignment.entity';

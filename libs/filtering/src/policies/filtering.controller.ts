@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, FLEET_MANAGERS, Role, Roles } from '@socle/core';
-import { FilteringRenderService } from '../delivery/filtering-render.service';
+import { FilteringRenderService } from '../convergence/filtering-render.service';
 import { FilteringCheckQuery, FilteringRenderQuery, FilteringTargetQuery } from './dto/filtering-queries.dto';
 import { EffectiveFilteringService } from './effective-filtering.service';
 

@@ -1,5 +1,5 @@
 import type { OsFamily } from '@socle/fleet';
-import { blockedCategories, mandatoryCategories } from '../../filtering/effective-policy';
+import { blockedCategories, mandatoryCategories } from '../../policies/effective-policy';
 import { domainRulesOf } from './domain-rule-lists';
 import { FilteringRenderContext, QWANT_JUNIOR, RenderedFiltering } from './rendered-filtering';
 

@@ -1,4 +1,4 @@
-import { blockedCategories } from '../../filtering/effective-policy';
+import { blockedCategories } from '../../policies/effective-policy';
 import { baseDomain, distinct, domainRulesOf } from './domain-rule-lists';
 import { filteringWarnings } from './filtering-warnings';
 import { FilteringRenderContext, QWANT_JUNIOR, RenderedFiltering } from './rendered-filtering';

@@ -1,7 +1,7 @@
 import * as plist from 'plist';
 import type { PlistObject, PlistValue } from 'plist';
 import { APPLE_PROFILE_CONTENT_TYPE, nameBasedUuid, ProfileSigner, signedData } from '@socle/profiles';
-import { blockedCategories } from '../../filtering/effective-policy';
+import { blockedCategories } from '../../policies/effective-policy';
 import { baseDomain, distinct, domainRulesOf, wildcardsOf } from './domain-rule-lists';
 import { filteringWarnings } from './filtering-warnings';
 import { FilteringRenderContext, QWANT_JUNIOR, RenderedFiltering } from './rendered-filtering';

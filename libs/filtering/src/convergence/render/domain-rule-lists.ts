@@ -1,5 +1,5 @@
-import { EffectiveDomainRule, EffectivePolicy } from '../../filtering/effective-policy';
-import { LEVEL_RANK } from '../../filtering/filtering-policy.types';
+import { EffectiveDomainRule, EffectivePolicy } from '../../policies/effective-policy';
+import { LEVEL_RANK } from '../../policies/filtering-policy.types';
 
 /** Denied or allowed domains, the most specific levels first: what is kept when a platform limit cuts the list. */
 export function domainRulesOf(policy: EffectivePolicy, action: 'deny' | 'allow'): EffectiveDomainRule[] {

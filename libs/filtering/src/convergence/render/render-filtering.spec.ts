@@ -1,7 +1,7 @@
 import { validateAppleProfile } from '@socle/profiles';
 import { appleSpecsDir } from '../../../../profiles/src/renderers/testing/apple-specs';
-import { effectivePolicy, policyRevision } from '../../filtering/effective-policy';
-import { FilteringPolicyContent, PolicyLevel } from '../../filtering/filtering-policy.types';
+import { effectivePolicy, policyRevision } from '../../policies/effective-policy';
+import { FilteringPolicyContent, PolicyLevel } from '../../policies/filtering-policy.types';
 import { APPLE_LIST_LIMIT, buildAppleFiltering } from './apple-filtering';
 import { buildAndroidFiltering } from './android-filtering';
 import { buildAgentFiltering } from './agent-filtering';

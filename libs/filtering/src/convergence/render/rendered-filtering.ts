@@ -1,5 +1,5 @@
 import type { OsFamily } from '@socle/fleet';
-import type { EffectivePolicy } from '../../filtering/effective-policy';
+import type { EffectivePolicy } from '../../policies/effective-policy';
 
 /** Bump when a renderer changes what devices receive: every device gets its filtering again. */
 export const FILTERING_FORMAT_VERSION = 1;
