@@ -1,9 +1,7 @@
 import { Module } from '@nestjs/common';
-import { EnrollmentModule } from '@socle/enrollment';
-import { FilteringModule } from '@socle/filtering';
-import { PoliciesCheckinObserver } from './checkin-observer';
+import { ComplianceHooks } from './compliance-hooks';
 import { ComplianceModule } from './compliance.module';
 
-/** Where devices talk: every check-in evaluated. */
-@Module({ imports: [ComplianceModule, FilteringModule, EnrollmentModule], providers: [PoliciesCheckinObserver] })
+/** Where devices talk: compliance evaluated at every check-in and filtering acknowledgement. */
+@Module({ imports: [ComplianceModule], providers: [ComplianceHooks] })
 export class ComplianceGatewayModule {}

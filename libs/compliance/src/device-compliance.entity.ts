@@ -25,3 +25,10 @@ export class DeviceCompliance {
   @Column({ name: 'evaluated_at', type: 'timestamptz' })
   evaluatedAt: Date;
 }
+
+/**
+ * Compliance as a relation for set-based readers in other contexts (reports, the device list):
+ * `(device_id uuid, compliant boolean, reasons jsonb, evaluated_at timestamptz)`; a device absent
+ * has not been evaluated (not managed, or no check-in yet). Join it rather than reading the table.
+ */
+export const DEVICE_COMPLIANCE_RELATION = 'SELECT device_id, compliant, reasons, evaluated_at FROM device_compliance';

@@ -4,6 +4,7 @@ import { PkiModule } from '@socle/pki';
 import { DeliveryJobs } from './delivery-jobs';
 import { DeviceCommandsService } from './device-commands.service';
 import { DeviceNotifier } from './device-notifier';
+import { DeviceStateAcknowledgements } from './device-state-acknowledgements';
 import { RedisWakeNotifier } from './redis-wake-notifier';
 import { WakeListener } from './wake-listener';
 
@@ -12,6 +13,7 @@ import { WakeListener } from './wake-listener';
   providers: [
     DeliveryJobs,
     DeviceCommandsService,
+    DeviceStateAcknowledgements,
     WakeListener,
     { provide: DeviceNotifier, useClass: RedisWakeNotifier },
   ],

@@ -33,7 +33,35 @@ export type CommandType = (typeof COMMAND_TYPES)[number];
 export const COMMAND_STATUSES = ['pending', 'delivered', 'acknowledged', 'failed', 'superseded'] as const;
 export type CommandStatus = (typeof COMMAND_STATUSES)[number];
 
+/** Waiting for the device or handed to it, not answered yet: at most one such per device and profile, per device for filtering. */
 export const OPEN_STATUSES: readonly CommandStatus[] = ['pending', 'delivered'];
+/** OPEN_STATUSES as a SQL list, for statements and partial indexes: `status IN ${OPEN_STATUSES_SQL}`. */
+export const OPEN_STATUSES_SQL = `('pending', 'delivered')`;
+/** The two filtering command types: one open per device (uq_device_commands_open_filtering). */
+export const FILTERING_COMMAND_TYPES_SQL = `('install_filtering', 'remove_filtering')`;
+
+/**
+ * Command types whose acknowledgement must be recorded by exactly one owner (a `command.acknowledged`
+ * handler with `owner: true`): the gateway, where results arrive, refuses to start without it.
+ */
+export const ACKNOWLEDGEMENT_OWNED: readonly CommandType[] = [
+  'install_profile',
+  'remove_profile',
+  'install_filtering',
+  'remove_filtering',
+  'lock',
+  'unlock',
+  'wipe',
+];
+
+/** Command types a device cannot carry out without what their owner adds at hand-over (a render, an identifier). */
+export const HAND_OVER_OWNED: readonly CommandType[] = [
+  'install_profile',
+  'install_filtering',
+  'remove_filtering',
+  'session_start',
+  'session_end',
+];
 
 @Entity('device_commands')
 @Index('idx_device_commands_device_open', ['deviceId', 'createdAt'], { where: `status IN ('pending', 'delivered')` })

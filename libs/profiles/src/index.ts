@@ -8,6 +8,7 @@ export * from './profile-render.service';
 export * from './profiles.service';
 export * from './profiles.module';
 export * from './profiles-api.module';
+export * from './profiles-gateway.module';
 // For other contexts that render Apple payloads of their own (filtering policies): same signing, UUIDs and schema checks.
 export { APPLE_PROFILE_CONTENT_TYPE, appleProfileFromBody, validateAppleProfile } from './renderers';
 export type { AppleSchemaProblem, ProfileSigner } from './renderers';
