@@ -1,4 +1,5 @@
 import { SimulatedDevice } from '@socle/agent';
+import { CommandSetsService } from '@socle/delivery';
 import { ComplianceEvaluator } from '@socle/compliance';
 import { ComplianceSweepProcessor } from '../../apps/worker/src/processors/compliance-sweep.processor';
 import { FilteringConvergenceService } from '@socle/filtering';
@@ -113,7 +114,7 @@ describe('Compliance of the fleet', () => {
       sleeper.deviceId,
     ]);
     const sweep = new ComplianceSweepProcessor(
-      new ComplianceEvaluator(stack.dataSource, new FilteringConvergenceService()),
+      new ComplianceEvaluator(stack.dataSource, new FilteringConvergenceService(new CommandSetsService())),
     );
     const result = await sweep.handle({ data: { collectiviteId: town.collectiviteId } } as never);
     expect(result.evaluated).toBe(3);

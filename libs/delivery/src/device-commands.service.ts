@@ -5,7 +5,7 @@ import { Actor, DeviceEventBus, SocleError } from '@socle/core';
 import { acceptsCommands, Device, DevicesService } from '@socle/fleet';
 import { notNowDelaySeconds } from './command-backoff';
 import { DeliveryJobs } from './delivery-jobs';
-import { CommandType, DeviceCommand, FILTERING_COMMAND_TYPES_SQL, OPEN_STATUSES_SQL } from './device-command.entity';
+import { CommandType, DeviceCommand } from './device-command.entity';
 import { CommandResultDto } from './dto/command-result.dto';
 import { DeviceCommandDto } from './dto/device-command.dto';
 
@@ -13,15 +13,6 @@ export interface HandedCommand {
   id: string;
   type: CommandType;
   payload: Record<string, unknown>;
-}
-
-/** A command another context queues (a wipe, a session's lock…). */
-export interface NewCommand {
-  collectiviteId: string;
-  deviceId: string;
-  type: CommandType;
-  payload?: Record<string, unknown>;
-  createdBy?: string | null;
 }
 
 /** A delivered command is handed again if the device has not answered within this delay. */
@@ -101,48 +92,6 @@ export class DeviceCommandsService {
     return Promise.all(
       commands.map(async (command) => ({ ...command, payload: await this.events.handOver(device, command) })),
     );
-  }
-
-  /**
-   * Queues commands in the caller's transaction (other contexts never write device_commands
-   * themselves); returns their ids, to enqueue after the commit.
-   */
-  async queue(manager: EntityManager, commands: readonly NewCommand[]): Promise<string[]> {
-    if (!commands.length) return [];
-    const { identifiers } = await manager.insert(
-      DeviceCommand,
-      commands.map((command) => ({
-        ...command,
-        payload: (command.payload ?? {}) as object,
-        createdBy: command.createdBy ?? null,
-      })),
-    );
-    return identifiers.map((row) => row.id as string);
-  }
-
-  async isOpen(manager: EntityManager, commandId: string): Promise<boolean> {
-    const rows = await manager.query(`SELECT 1 FROM device_commands WHERE id = $1 AND status IN ${OPEN_STATUSES_SQL}`, [
-      commandId,
-    ]);
-    return rows.length > 0;
-  }
-
-  /** A device on its way out has nothing left to install or lock: what was still open for it is dropped. */
-  async supersedeOpen(manager: EntityManager, deviceId: string): Promise<void> {
-    await manager.query(
-      `UPDATE device_commands SET status = 'superseded', updated_at = now() WHERE device_id = $1 AND status IN ${OPEN_STATUSES_SQL}`,
-      [deviceId],
-    );
-  }
-
-  /** The device's open filtering command, if any, with the revision it carries (null for a removal). */
-  async openFilteringCommand(manager: EntityManager, deviceId: string): Promise<{ revision: string | null } | null> {
-    const [open] = await manager.query(
-      `SELECT payload->>'revision' AS revision FROM device_commands
-        WHERE device_id = $1 AND status IN ${OPEN_STATUSES_SQL} AND type IN ${FILTERING_COMMAND_TYPES_SQL} LIMIT 1`,
-      [deviceId],
-    );
-    return open ? { revision: open.revision ?? null } : null;
   }
 
   async hasDueCommands(deviceId: string): Promise<boolean> {

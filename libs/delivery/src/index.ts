@@ -4,6 +4,7 @@ export * from './platform-instance.entity';
 export * from './device-notifier';
 export * from './delivery-jobs';
 export * from './device-commands.service';
+export * from './command-sets.service';
 export * from './delivery.module';
 export * from './delivery-api.module';
 export * from './delivery-gateway.module';

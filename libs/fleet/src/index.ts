@@ -6,4 +6,5 @@ export * from './devices.service';
 export * from './fleet.module';
 export * from './fleet-api.module';
 export * from './device-state-machine';
+export * from './device-scope';
 export { parseDate } from './device-import-row';

@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditAuthor, AuditService } from '@socle/audit';
 import { Actor, DeviceEventBus, DeviceEventContext, DeviceEventPayload, OnDeviceEvent, SocleError } from '@socle/core';
-import { DeliveryJobs, DeviceCommandsService } from '@socle/delivery';
+import { CommandSetsService, DeliveryJobs } from '@socle/delivery';
 import { applyDeviceEvent, assertTransition, Device, DeviceState } from '@socle/fleet';
 import { PkiService } from '@socle/pki';
 import { DeviceRetirement } from './device-retirement.entity';
@@ -24,7 +24,7 @@ export class RetirementService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly events: DeviceEventBus,
-    private readonly commands: DeviceCommandsService,
+    private readonly commands: CommandSetsService,
     private readonly jobs: DeliveryJobs,
     private readonly pki: PkiService,
     private readonly audit: AuditService,

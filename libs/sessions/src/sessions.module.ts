@@ -4,6 +4,7 @@ import { DeliveryModule } from '@socle/delivery';
 import { FleetModule } from '@socle/fleet';
 import { NotificationsService } from './notifications/notifications.service';
 import { ReturnCheckService } from './return-check.service';
+import { SessionCommands } from './session-commands';
 import { SessionControlService } from './session-control.service';
 import { SessionJobs } from './session-jobs';
 import { SessionLifecycleService } from './session-lifecycle.service';
@@ -19,6 +20,7 @@ const SERVICES = [
   ReturnCheckService,
   SessionReconcilerService,
   SessionJobs,
+  SessionCommands,
   NotificationsService,
 ];
 

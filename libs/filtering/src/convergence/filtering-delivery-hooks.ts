@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DeviceEventContext, DeviceEventPayload, OnDeviceEvent } from '@socle/core';
-import { DeviceCommandsService } from '@socle/delivery';
+import { CommandSetsService } from '@socle/delivery';
 import { Device } from '@socle/fleet';
 import { unpackedContext } from '../policies/policy-chains';
 import { FilteringConvergenceService } from './filtering-convergence.service';
@@ -17,7 +17,7 @@ export class FilteringDeliveryHooks {
   constructor(
     private readonly renders: FilteringRenderService,
     private readonly convergence: FilteringConvergenceService,
-    private readonly commands: DeviceCommandsService,
+    private readonly commands: CommandSetsService,
   ) {}
 
   @OnDeviceEvent('command.handed-over', { commandType: 'install_filtering' })

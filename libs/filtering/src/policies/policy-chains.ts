@@ -1,17 +1,10 @@
 import { EntityManager } from 'typeorm';
+import { DeviceScope, unpackedContext } from '@socle/fleet';
 import { FilteringPolicyContent, PolicyAtLevel, PolicyLevel } from './filtering-policy.types';
 
-/** Devices to bring in line: those of some packs, those without a pack in some collectivités, optionally only some devices. */
-export interface FilteringScope {
-  packIds: string[];
-  unpackedCollectiviteIds: string[];
-  deviceIds?: string[];
-}
-
-/** A pack is its own context; devices outside any pack follow their collectivité alone (`none:<collectivité id>`). */
-export function unpackedContext(collectiviteId: string): string {
-  return `none:${collectiviteId}`;
-}
+/** Devices to bring in line (fleet's DeviceScope: packs, unpacked devices of collectivités, optionally some devices). */
+export type FilteringScope = DeviceScope;
+export { unpackedContext };
 
 interface PolicyRow {
   scope: PolicyLevel;
