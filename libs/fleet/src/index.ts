@@ -7,4 +7,5 @@ export * from './fleet.module';
 export * from './fleet-api.module';
 export * from './device-state-machine';
 export * from './device-scope';
+export * from './assignment-target';
 export { parseDate } from './device-import-row';

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CommandSetsService } from '@socle/delivery';
-import type { DeviceScope } from '@socle/fleet';
-import { SCOPE_SPECIFICITY } from './profile-assignment.entity';
+import { DeviceScope, LEVEL_RANK } from '@socle/fleet';
 import { StoredRestrictions } from './profile-version.entity';
 import { DesiredProfile, resolveRestrictionConflicts } from './restriction-conflicts';
 
@@ -29,7 +28,7 @@ export class ProfileConvergenceService {
     const rows: Array<{
       context_key: string;
       profile_id: string;
-      scope: keyof typeof SCOPE_SPECIFICITY;
+      scope: keyof typeof LEVEL_RANK;
       created_at: Date;
       version: number;
       restrictions: StoredRestrictions;
@@ -56,7 +55,7 @@ export class ProfileConvergenceService {
       const candidate: DesiredProfile = {
         profileId: row.profile_id,
         version: row.version,
-        specificity: SCOPE_SPECIFICITY[row.scope],
+        specificity: LEVEL_RANK[row.scope],
         assignedAt: row.created_at,
         restrictions: row.restrictions,
       };

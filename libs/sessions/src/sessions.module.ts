@@ -3,6 +3,7 @@ import { CartsModule } from '@socle/carts';
 import { DeliveryModule } from '@socle/delivery';
 import { FleetModule } from '@socle/fleet';
 import { NotificationsService } from './notifications/notifications.service';
+import { PackBookingsModule } from './pack-bookings.service';
 import { ReturnCheckService } from './return-check.service';
 import { SessionCommands } from './session-commands';
 import { SessionControlService } from './session-control.service';
@@ -26,7 +27,7 @@ const SERVICES = [
 
 /** Class sessions without HTTP: the api, the worker (timed jobs, reconciler) and the gateway use it. */
 @Module({
-  imports: [FleetModule, DeliveryModule, CartsModule],
+  imports: [FleetModule, DeliveryModule, CartsModule, PackBookingsModule],
   providers: SERVICES,
   exports: [...SERVICES, CartsModule],
 })

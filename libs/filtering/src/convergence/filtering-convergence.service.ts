@@ -29,26 +29,4 @@ export class FilteringConvergenceService {
     if (!scope.packIds.length && !scope.unpackedCollectiviteIds.length) return [];
     return this.commands.convergeFiltering(manager, scope, await this.desiredRevisions(manager, scope));
   }
-
-  /** Every device a change at one level reaches. */
-  async scopeOf(
-    manager: EntityManager,
-    level: 'collectivite' | 'school' | 'pack',
-    targetId: string,
-  ): Promise<FilteringScope> {
-    if (level === 'pack') return { packIds: [targetId], unpackedCollectiviteIds: [] };
-    const column = level === 'school' ? 'school_id' : 'collectivite_id';
-    const packs: Array<{ id: string }> = await manager.query(`SELECT id FROM packs WHERE ${column} = $1`, [targetId]);
-    return {
-      packIds: packs.map((pack) => pack.id),
-      unpackedCollectiviteIds: level === 'collectivite' ? [targetId] : [],
-    };
-  }
-
-  merge(scopes: FilteringScope[]): FilteringScope {
-    return {
-      packIds: [...new Set(scopes.flatMap((scope) => scope.packIds))],
-      unpackedCollectiviteIds: [...new Set(scopes.flatMap((scope) => scope.unpackedCollectiviteIds))],
-    };
-  }
 }

@@ -1,15 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuditService } from '@socle/audit';
-import { Actor, SocleError, validationFailed } from '@socle/core';
+import { Actor, SocleError } from '@socle/core';
 import { DeliveryJobs } from '@socle/delivery';
-import { PacksService } from '@socle/fleet';
-import { SchoolsService } from '@socle/tenancy';
+import { assertOneTarget, AssignmentTargets } from '@socle/fleet';
 import { FilteringConvergenceService } from '../convergence/filtering-convergence.service';
 import { ActiveCategoryMatcher } from '../lists/active-matcher';
 import { AssignFilteringPolicyDto } from './dto/filtering-target.dto';
 import { FilteringAssignment } from './filtering-assignment.entity';
-import { PolicyLevel } from './filtering-policy.types';
 import { contentOfEntity, FilteringPoliciesService } from './filtering-policies.service';
 import { assertRespectsMandatory, collectiviteMandatory, lockTenantFiltering } from './mandatory-guard';
 
@@ -28,8 +26,7 @@ export class FilteringAssignmentsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly policies: FilteringPoliciesService,
-    private readonly packs: PacksService,
-    private readonly schools: SchoolsService,
+    private readonly targets: AssignmentTargets,
     private readonly matcher: ActiveCategoryMatcher,
     private readonly convergence: FilteringConvergenceService,
     private readonly jobs: DeliveryJobs,
@@ -37,19 +34,11 @@ export class FilteringAssignmentsService {
   ) {}
 
   async assign(actor: Actor, policyId: string, dto: AssignFilteringPolicyDto): Promise<AssignmentResult> {
-    const targets = (['packId', 'schoolId', 'collectiviteId'] as const).filter((key) => dto[key] !== undefined);
-    if (targets.length !== 1) {
-      throw validationFailed([
-        {
-          field: 'packId|schoolId|collectiviteId',
-          problems: ['exactly one of packId, schoolId or collectiviteId is required'],
-        },
-      ]);
-    }
+    assertOneTarget(dto);
     const matcher = await this.matcher.current();
     const { result, commandIds } = await this.dataSource.transaction(async (manager) => {
       const policy = await this.policies.findVisible(actor, policyId, manager);
-      const [scope, targetId] = await this.resolveTarget(actor, dto, manager);
+      const { level: scope, targetId } = await this.targets.resolve(actor, dto, manager);
       await lockTenantFiltering(manager, policy.collectiviteId);
       assertRespectsMandatory(
         scope,
@@ -68,10 +57,7 @@ export class FilteringAssignmentsService {
          RETURNING id`,
         [policyId, policy.collectiviteId, scope, targetId, actor.userId],
       );
-      const commandIds = await this.convergence.converge(
-        manager,
-        await this.convergence.scopeOf(manager, scope, targetId),
-      );
+      const commandIds = await this.convergence.converge(manager, await this.targets.scopeOf(manager, scope, targetId));
       const replacedPolicyId: string | null = previous && previous.policy_id !== policyId ? previous.policy_id : null;
       await this.audit.record(manager, actor, {
         action: 'filtering_policy.assign',
@@ -95,7 +81,7 @@ export class FilteringAssignmentsService {
       await manager.delete(FilteringAssignment, { id: assignmentId });
       const ids = await this.convergence.converge(
         manager,
-        await this.convergence.scopeOf(manager, assignment.scope, assignment.targetId),
+        await this.targets.scopeOf(manager, assignment.scope, assignment.targetId),
       );
       await this.audit.record(manager, actor, {
         action: 'filtering_policy.unassign',
@@ -114,22 +100,5 @@ export class FilteringAssignmentsService {
     return this.dataSource
       .getRepository(FilteringAssignment)
       .find({ where: { policyId }, order: { createdAt: 'ASC' } });
-  }
-
-  /** Another collectivité's pack, school or the collectivité itself answer 404, like missing ones. */
-  private async resolveTarget(
-    actor: Actor,
-    dto: AssignFilteringPolicyDto,
-    manager: EntityManager,
-  ): Promise<[PolicyLevel, string]> {
-    if (dto.packId) return ['pack', (await this.packs.findVisible(actor, dto.packId, manager)).id];
-    if (dto.schoolId) return ['school', (await this.schools.findVisible(actor, dto.schoolId, manager)).id];
-    if (dto.collectiviteId !== actor.tenantId()) {
-      throw SocleError.notFound(
-        'COLLECTIVITE_NOT_FOUND',
-        "Cette collectivité n'existe pas ou ne vous est pas accessible.",
-      );
-    }
-    return ['collectivite', dto.collectiviteId];
   }
 }

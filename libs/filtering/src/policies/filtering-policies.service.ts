@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@socle/audit';
 import { Actor, Page, PageQuery, SocleError, toPage, validationFailed, violatedConstraint } from '@socle/core';
 import { DeliveryJobs } from '@socle/delivery';
+import { AssignmentTargets } from '@socle/fleet';
 import { FilteringConvergenceService } from '../convergence/filtering-convergence.service';
 import { ActiveCategoryMatcher } from '../lists/active-matcher';
 import { FilteringPolicyDto } from './dto/filtering-policy.dto';
@@ -25,6 +26,7 @@ export class FilteringPoliciesService {
     private readonly dataSource: DataSource,
     private readonly matcher: ActiveCategoryMatcher,
     private readonly convergence: FilteringConvergenceService,
+    private readonly targets: AssignmentTargets,
     private readonly jobs: DeliveryJobs,
     private readonly audit: AuditService,
   ) {}
@@ -62,11 +64,7 @@ export class FilteringPoliciesService {
         for (const assignment of assignments)
           assertRespectsMandatory(assignment.scope, content, mandatory, matcher, dto.name);
         await manager.update(FilteringPolicy, { id: policyId }, { ...content, name: dto.name });
-        const scope = this.convergence.merge(
-          await Promise.all(
-            assignments.map((assignment) => this.convergence.scopeOf(manager, assignment.scope, assignment.targetId)),
-          ),
-        );
+        const scope = await this.targets.scopeOfAll(manager, assignments);
         const ids = await this.convergence.converge(manager, scope);
         await this.audit.record(manager, actor, {
           action: 'filtering_policy.update',

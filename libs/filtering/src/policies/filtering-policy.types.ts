@@ -1,14 +1,9 @@
-export const POLICY_LEVELS = ['collectivite', 'school', 'pack'] as const;
-export type PolicyLevel = (typeof POLICY_LEVELS)[number];
+import { ASSIGNMENT_LEVELS, AssignmentLevel, LEVEL_LABELS, LEVEL_RANK } from '@socle/fleet';
 
-/** Pack over school over collectivité. */
-export const LEVEL_RANK: Record<PolicyLevel, number> = { collectivite: 1, school: 2, pack: 3 };
-
-export const LEVEL_LABELS: Record<PolicyLevel, string> = {
-  collectivite: 'la collectivité',
-  school: "l'école",
-  pack: 'le pack',
-};
+/** The levels a policy is assigned at: fleet's assignment target (pack over school over collectivité). */
+export const POLICY_LEVELS = ASSIGNMENT_LEVELS;
+export type PolicyLevel = AssignmentLevel;
+export { LEVEL_LABELS, LEVEL_RANK };
 
 export const YOUTUBE_MODES = ['off', 'moderate', 'strict'] as const;
 export type YoutubeMode = (typeof YOUTUBE_MODES)[number];
