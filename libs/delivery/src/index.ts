@@ -1,5 +1,4 @@
 export * from './device-command.entity';
-export * from './installed-profile.entity';
 export * from './platform-instance.entity';
 export * from './device-notifier';
 export * from './delivery-jobs';

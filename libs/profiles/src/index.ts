@@ -2,6 +2,7 @@ export * from './catalog/catalog-app.entity';
 export * from './profile.entity';
 export * from './profile-version.entity';
 export * from './profile-assignment.entity';
+export * from './installed-profile.entity';
 export * from './profile-convergence.service';
 export * from './profile-delivery-hooks';
 export * from './profile-render.service';
