@@ -8,7 +8,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@socle/audit';
 import { dataSourceOptions, loadConfig, prepareDatabase } from '@socle/core';
-import { ActiveCategoryMatcher, folderListFiles, ListImporter } from '@socle/policies';
+import { ActiveCategoryMatcher, folderListFiles, ListImporter } from '@socle/filtering';
 import { uaiCheckLetter } from '@socle/tenancy';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { ApiClient } from '../../test/support/api-client';

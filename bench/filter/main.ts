@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { cpus } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { CategoryMatcher, CategoryMatcherBuilder } from '@socle/policies';
+import { CategoryMatcher, CategoryMatcherBuilder } from '@socle/filtering';
 import { benchHttpCheck } from './http-check';
 import { BAR_WIDTH, barChart, domainOf, queriesOf, Rate } from './generated-lists';
 import { publishResult } from '../support/bench-result';

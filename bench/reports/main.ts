@@ -10,7 +10,6 @@ import {
   FleetHealthReportService,
   renewalCsv,
   RenewalReportService,
-  ReportSources,
   socleCsv,
   SocleReportService,
   warrantyCsv,
@@ -149,13 +148,10 @@ async function main(): Promise<void> {
     const collectiviteId = randomUUID();
     await seed(dataSource, collectiviteId);
     const actor = new Actor(randomUUID(), Role.CollectiviteAdmin, collectiviteId, []);
-    // Compliance and carts as in production (their tables exist after the migrations).
-    const sources = new ReportSources(dataSource);
-    await sources.onApplicationBootstrap();
     const reports = [
       {
         label: 'fleet-health',
-        build: () => new FleetHealthReportService(dataSource, sources).build(actor, { notSeenDays: 7 }),
+        build: () => new FleetHealthReportService(dataSource).build(actor, { notSeenDays: 7 }),
         csv: fleetHealthCsv,
         baseline: 'SELECT pack_id, count(*) FROM devices WHERE collectivite_id = $1 GROUP BY pack_id',
       },
@@ -168,7 +164,7 @@ async function main(): Promise<void> {
       },
       {
         label: 'socle',
-        build: () => new SocleReportService(dataSource, sources).build(actor, {}),
+        build: () => new SocleReportService(dataSource).build(actor, {}),
         csv: socleCsv,
         baseline:
           'SELECT p.school_id, p.id, count(d.id) FROM packs p LEFT JOIN devices d ON d.pack_id = p.id WHERE p.collectivite_id = $1 GROUP BY p.id',

@@ -15,6 +15,8 @@ export interface TestStack {
   /** The platform root CA, which signs the gateway's TLS certificate. */
   rootCaPem: string;
   dataSource: DataSource;
+  /** The gateway's own pool (what devices' requests run on). */
+  gatewayDataSource: DataSource;
   api: ApiClient;
   close(): Promise<void>;
 }
@@ -44,6 +46,7 @@ export async function startStack(overrides: Partial<SocleConfig> = {}): Promise<
     gatewayUrl,
     rootCaPem: root?.certificate_pem ?? '',
     dataSource,
+    gatewayDataSource: gateway.app.get(DataSource),
     api: new ApiClient(apiUrl),
     close: async () => {
       await new Promise((resolve) => gateway.server.close(resolve));

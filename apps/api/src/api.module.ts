@@ -3,12 +3,13 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { AuditApiModule, AuditModule } from '@socle/audit';
 import { CartsApiModule } from '@socle/carts';
+import { ComplianceApiModule } from '@socle/compliance';
 import { AuthGuard, CoreModule, HealthModule, RateLimitModule, SocleConfig } from '@socle/core';
 import { DeliveryApiModule } from '@socle/delivery';
 import { EnrollmentApiModule } from '@socle/enrollment';
+import { FilteringApiModule } from '@socle/filtering';
 import { FleetApiModule } from '@socle/fleet';
 import { LifecycleApiModule } from '@socle/lifecycle';
-import { PoliciesApiModule } from '@socle/policies';
 import { ProfilesApiModule } from '@socle/profiles';
 import { ReportsApiModule } from '@socle/reports';
 import { SessionsApiModule } from '@socle/sessions';
@@ -34,7 +35,8 @@ export function apiModule(config: SocleConfig) {
       EnrollmentApiModule,
       DeliveryApiModule,
       ProfilesApiModule,
-      PoliciesApiModule,
+      FilteringApiModule,
+      ComplianceApiModule,
       LifecycleApiModule,
       ReportsApiModule,
       AuditApiModule,

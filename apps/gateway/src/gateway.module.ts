@@ -1,14 +1,20 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@socle/audit';
 import { CartsGatewayModule } from '@socle/carts';
+import { ComplianceGatewayModule } from '@socle/compliance';
 import { CoreModule, HealthModule, RateLimitModule, SocleConfig } from '@socle/core';
 import { DeliveryGatewayModule } from '@socle/delivery';
 import { EnrollmentGatewayModule } from '@socle/enrollment';
-import { PoliciesGatewayModule } from '@socle/policies';
+import { FilteringGatewayModule } from '@socle/filtering';
 import { LifecycleModule } from '@socle/lifecycle';
+import { ProfilesGatewayModule } from '@socle/profiles';
 import { SessionsGatewayModule } from '@socle/sessions';
 
-/** The device-facing side: enrollment, check-in, CA and CRL. No user accounts here. */
+/**
+ * The device-facing side: enrollment, check-in, commands and their results, CA and CRL. No user
+ * accounts here. Each context's gateway module brings its device-event handlers (check-in,
+ * hand-over, acknowledgements); the start is refused if a command type lacks its owner.
+ */
 export function gatewayModule(config: SocleConfig) {
   @Module({
     imports: [
@@ -18,9 +24,11 @@ export function gatewayModule(config: SocleConfig) {
       HealthModule,
       EnrollmentGatewayModule,
       DeliveryGatewayModule,
-      // Filtering delivery hooks, compliance at every check-in, the device-side URL check.
-      PoliciesGatewayModule,
-      // Registers what a wipe acknowledgement means for a retirement.
+      ProfilesGatewayModule,
+      // Filtering at hand-over, acknowledgement and check-in; the device-side URL check.
+      FilteringGatewayModule,
+      ComplianceGatewayModule,
+      // What a wipe acknowledgement means for a retirement.
       LifecycleModule,
       CartsGatewayModule,
       SessionsGatewayModule,

@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@socle/audit';
+import { ComplianceModule } from '@socle/compliance';
 import { CoreModule, SocleConfig } from '@socle/core';
 import { DeliveryModule } from '@socle/delivery';
-import { PoliciesModule } from '@socle/policies';
+import { EnrollmentModule } from '@socle/enrollment';
 import { SessionsModule } from '@socle/sessions';
 import { JobDispatcher } from './job-dispatcher';
 import { JOB_HANDLERS } from './job-handler';
@@ -35,7 +36,14 @@ const PROCESSORS = [
 /** BullMQ processors only: no HTTP server. */
 export function workerModule(config: SocleConfig) {
   @Module({
-    imports: [CoreModule.forRoot(config), AuditModule, DeliveryModule, PoliciesModule, SessionsModule],
+    imports: [
+      CoreModule.forRoot(config),
+      AuditModule,
+      DeliveryModule,
+      EnrollmentModule,
+      ComplianceModule,
+      SessionsModule,
+    ],
     providers: [
       ...PROCESSORS,
       { provide: JOB_HANDLERS, useFactory: (...handlers) => handlers, inject: PROCESSORS },

@@ -1,10 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Actor } from '@socle/core';
 import { Cart } from './cart.entity';
 import { CartsService } from './carts.service';
 import { GONE_STATES } from './cart-slots.service';
 import { deviceLabel, notStoredMessage } from './device-label';
+import { PACK_BOOKINGS, PackBookings } from './pack-bookings';
 
 export interface DeviceInCart {
   id: string;
@@ -43,6 +44,7 @@ export class CartViewService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly carts: CartsService,
+    @Inject(PACK_BOOKINGS) private readonly bookings: PackBookings,
   ) {}
 
   async view(actor: Actor, cartId: string) {
@@ -93,25 +95,17 @@ export class CartViewService {
   /**
    * The latest return check of the pack's sessions, keeping only the devices still not back and
    * charging: a tablet put back since then disappears from the cart's list (it stays on the session's).
-   * Read by SQL from the sessions tables, which depend on carts and not the other way round.
+   * Asked of sessions (PackBookings): sessions depends on carts, not the other way round.
    */
   private async notReturned(packId: string, devices: DeviceInCart[]) {
-    const [session] = await this.dataSource.query(
-      `SELECT id, ends_at, return_checked_at FROM class_sessions
-        WHERE pack_id = $1 AND return_checked_at IS NOT NULL ORDER BY ends_at DESC LIMIT 1`,
-      [packId],
-    );
-    if (!session) return null;
-    const listed: Array<{ device_id: string }> = await this.dataSource.query(
-      'SELECT device_id FROM class_session_unreturned_devices WHERE session_id = $1',
-      [session.id],
-    );
-    const ids = new Set(listed.map((row) => row.device_id));
+    const check = await this.bookings.lastReturnCheck(packId);
+    if (!check) return null;
+    const ids = new Set(check.unreturnedDeviceIds);
     const still = devices.filter((device) => ids.has(device.id) && !(device.docked && device.charging));
     return {
-      sessionId: session.id,
-      endedAt: session.ends_at,
-      checkedAt: session.return_checked_at,
+      sessionId: check.sessionId,
+      endedAt: check.endedAt,
+      checkedAt: check.checkedAt,
       devices: still.map((device) => ({ ...device, message: notStoredMessage(device.deviceKind, device.label) })),
     };
   }

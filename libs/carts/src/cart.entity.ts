@@ -82,3 +82,6 @@ export class Cart {
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 }
+
+/** The packs that have their charging cart, once each: `(pack_id uuid)`, for set-based readers in other contexts (reports). */
+export const PACKS_WITH_CART_RELATION = 'SELECT DISTINCT pack_id FROM carts WHERE pack_id IS NOT NULL';

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { Clock } from '@socle/core';
 import { FleetModule } from '@socle/fleet';
-import { LifecycleModule } from '@socle/lifecycle';
 import { TenancyModule } from '@socle/tenancy';
 import { CartSlotsService } from './cart-slots.service';
 import { CartViewService } from './cart-view.service';
@@ -25,7 +24,7 @@ const SERVICES = [
 
 /** Carts, slots, dock states and the pack's access point, without HTTP: sessions and the worker use them too. */
 @Module({
-  imports: [TenancyModule, FleetModule, LifecycleModule],
+  imports: [TenancyModule, FleetModule],
   providers: [...SERVICES, LeaveCartOnRetirement],
   exports: SERVICES,
 })

@@ -1,30 +1,22 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { Clock } from '@socle/core';
-import { CheckinService } from '@socle/enrollment';
+import { Injectable } from '@nestjs/common';
+import { Clock, DeviceEventContext, DeviceEventPayload, OnDeviceEvent } from '@socle/core';
 
 /**
  * Keeps what each check-in says about the cart (docked or not): one upsert, only when the device
- * says. Timed by the session clock, which the return check compares it with.
+ * says, in the check-in's transaction. Timed by the session clock, which the return check compares
+ * it with. A failure here never fails the check-in.
  */
 @Injectable()
-export class DockStateRecorder implements OnModuleInit {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly checkins: CheckinService,
-    private readonly clock: Clock,
-  ) {}
+export class DockStateRecorder {
+  constructor(private readonly clock: Clock) {}
 
-  onModuleInit(): void {
-    this.checkins.onCheckin((device, report: { docked?: boolean }) => this.record(device.id, report.docked));
-  }
-
-  async record(deviceId: string, docked: boolean | undefined): Promise<void> {
-    if (docked === undefined) return;
-    await this.dataSource.query(
+  @OnDeviceEvent('checkin.recorded', { onError: 'log' })
+  async checkedIn({ device, report }: DeviceEventPayload<'checkin.recorded'>, { manager }: DeviceEventContext) {
+    if (report.docked === undefined) return;
+    await manager.query(
       `INSERT INTO device_dock_states (device_id, docked, reported_at) VALUES ($1, $2, $3)
        ON CONFLICT (device_id) DO UPDATE SET docked = EXCLUDED.docked, reported_at = EXCLUDED.reported_at`,
-      [deviceId, docked, this.clock.now()],
+      [device.id, report.docked, this.clock.now()],
     );
   }
 }

@@ -10,3 +10,4 @@ export * from './cart-view.service';
 export * from './carts.module';
 export * from './carts-api.module';
 export * from './carts-gateway.module';
+export * from './pack-bookings';

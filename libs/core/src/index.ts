@@ -29,3 +29,7 @@ export * from './http/rate-limit.module';
 export * from './database/schema-diff';
 export * from './time/clock';
 export * from './http/csv-export';
+export * from './device-events/device-events';
+export * from './device-events/on-device-event.decorator';
+export * from './device-events/device-event-bus';
+export * from './device-events/device-events.module';

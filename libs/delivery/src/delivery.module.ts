@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { FleetModule } from '@socle/fleet';
 import { PkiModule } from '@socle/pki';
+import { CommandSetsService } from './command-sets.service';
 import { DeliveryJobs } from './delivery-jobs';
 import { DeviceCommandsService } from './device-commands.service';
 import { DeviceNotifier } from './device-notifier';
+import { DeviceStateAcknowledgements } from './device-state-acknowledgements';
 import { RedisWakeNotifier } from './redis-wake-notifier';
 import { WakeListener } from './wake-listener';
 
@@ -12,9 +14,11 @@ import { WakeListener } from './wake-listener';
   providers: [
     DeliveryJobs,
     DeviceCommandsService,
+    CommandSetsService,
+    DeviceStateAcknowledgements,
     WakeListener,
     { provide: DeviceNotifier, useClass: RedisWakeNotifier },
   ],
-  exports: [DeliveryJobs, DeviceCommandsService, WakeListener, DeviceNotifier, PkiModule],
+  exports: [DeliveryJobs, DeviceCommandsService, CommandSetsService, WakeListener, DeviceNotifier, PkiModule],
 })
 export class DeliveryModule {}

@@ -9,7 +9,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import { Device } from '@socle/fleet';
+import { Device, sqlList } from '@socle/fleet';
 
 export const COMMAND_TYPES = [
   'install_profile',
@@ -33,22 +33,51 @@ export type CommandType = (typeof COMMAND_TYPES)[number];
 export const COMMAND_STATUSES = ['pending', 'delivered', 'acknowledged', 'failed', 'superseded'] as const;
 export type CommandStatus = (typeof COMMAND_STATUSES)[number];
 
+/** Waiting for the device or handed to it, not answered yet: at most one such per device and profile, per device for filtering. */
 export const OPEN_STATUSES: readonly CommandStatus[] = ['pending', 'delivered'];
+/** OPEN_STATUSES as a SQL list, for statements and partial indexes: `status IN ${OPEN_STATUSES_SQL}`. */
+export const OPEN_STATUSES_SQL = `(${sqlList(OPEN_STATUSES)})`;
+/** The two filtering command types: one open per device (uq_device_commands_open_filtering). */
+export const FILTERING_COMMAND_TYPES: readonly CommandType[] = ['install_filtering', 'remove_filtering'];
+export const FILTERING_COMMAND_TYPES_SQL = `(${sqlList(FILTERING_COMMAND_TYPES)})`;
+
+/**
+ * Command types whose acknowledgement must be recorded by exactly one owner (a `command.acknowledged`
+ * handler with `owner: true`): the gateway, where results arrive, refuses to start without it.
+ */
+export const ACKNOWLEDGEMENT_OWNED: readonly CommandType[] = [
+  'install_profile',
+  'remove_profile',
+  'install_filtering',
+  'remove_filtering',
+  'lock',
+  'unlock',
+  'wipe',
+];
+
+/** Command types a device cannot carry out without what their owner adds at hand-over (a render, an identifier). */
+export const HAND_OVER_OWNED: readonly CommandType[] = [
+  'install_profile',
+  'install_filtering',
+  'remove_filtering',
+  'session_start',
+  'session_end',
+];
 
 @Entity('device_commands')
-@Index('idx_device_commands_device_open', ['deviceId', 'createdAt'], { where: `status IN ('pending', 'delivered')` })
+@Index('idx_device_commands_device_open', ['deviceId', 'createdAt'], { where: `status IN ${OPEN_STATUSES_SQL}` })
 @Index('idx_device_commands_profile', ['profileId', 'deviceId'], { where: 'profile_id IS NOT NULL' })
 @Index('uq_device_commands_open_profile', ['deviceId', 'profileId'], {
   unique: true,
-  where: `status IN ('pending', 'delivered') AND profile_id IS NOT NULL`,
+  where: `status IN ${OPEN_STATUSES_SQL} AND profile_id IS NOT NULL`,
 })
-@Index('idx_device_commands_open', ['nextAttemptAt'], { where: `status IN ('pending', 'delivered')` })
-// One open filtering command per device (libs/policies converges against it).
+@Index('idx_device_commands_open', ['nextAttemptAt'], { where: `status IN ${OPEN_STATUSES_SQL}` })
+// One open filtering command per device (libs/filtering converges against it).
 @Index('uq_device_commands_open_filtering', ['deviceId'], {
   unique: true,
-  where: `status IN ('pending', 'delivered') AND type IN ('install_filtering', 'remove_filtering')`,
+  where: `status IN ${OPEN_STATUSES_SQL} AND type IN ${FILTERING_COMMAND_TYPES_SQL}`,
 })
-@Check('chk_device_commands_status', `status IN ('pending', 'delivered', 'acknowledged', 'failed', 'superseded')`)
+@Check('chk_device_commands_status', `status IN (${sqlList(COMMAND_STATUSES)})`)
 export class DeviceCommand {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@socle/audit';
-import { Actor, SocleError } from '@socle/core';
-import { acceptsCommands, applyDeviceEvent, Device, DevicesService } from '@socle/fleet';
+import { Actor, DeviceEventBus, SocleError } from '@socle/core';
+import { acceptsCommands, Device, DevicesService } from '@socle/fleet';
 import { notNowDelaySeconds } from './command-backoff';
 import { DeliveryJobs } from './delivery-jobs';
 import { CommandType, DeviceCommand } from './device-command.entity';
@@ -15,49 +15,23 @@ export interface HandedCommand {
   payload: Record<string, unknown>;
 }
 
-/** Something to do once a device confirmed a command (install recorded, state changed…); `result` is the device's answer. */
-export type AcknowledgementHook = (
-  manager: EntityManager,
-  command: DeviceCommand,
-  result: CommandResultDto,
-) => Promise<void>;
-
-/** Adds what the device needs to carry a command out (e.g. the rendered profile) at hand-over time. */
-export type PayloadExpander = (device: Device, payload: Record<string, unknown>) => Promise<Record<string, unknown>>;
-
 /** A delivered command is handed again if the device has not answered within this delay. */
 const REDELIVER_AFTER_SECONDS = 120;
 
+/**
+ * The command pipeline's rows (`device_commands`, owned here): a technician's single-device command,
+ * the hand-over at check-in, and each result applied once. What a command means for another context
+ * (a profile installed, a retirement completed) is that context's `command.acknowledged` handler.
+ */
 @Injectable()
 export class DeviceCommandsService {
-  private readonly acknowledgementHooks = new Map<CommandType, AcknowledgementHook>();
-  private readonly payloadExpanders = new Map<CommandType, PayloadExpander>();
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly devices: DevicesService,
     private readonly jobs: DeliveryJobs,
     private readonly audit: AuditService,
-  ) {
-    // Quiet: an acknowledgement that arrives after the device moved on (retiring…) changes nothing.
-    this.onAcknowledged(
-      'lock',
-      async (manager, command) => void (await applyDeviceEvent(manager, command.deviceId, 'lock', { quiet: true })),
-    );
-    this.onAcknowledged(
-      'unlock',
-      async (manager, command) => void (await applyDeviceEvent(manager, command.deviceId, 'unlock', { quiet: true })),
-    );
-  }
-
-  /** Other contexts (profiles, sessions, lifecycle) register what an acknowledgement means for them. */
-  onAcknowledged(type: CommandType, hook: AcknowledgementHook): void {
-    this.acknowledgementHooks.set(type, hook);
-  }
-
-  onHandOver(type: CommandType, expander: PayloadExpander): void {
-    this.payloadExpanders.set(type, expander);
-  }
+    private readonly events: DeviceEventBus,
+  ) {}
 
   /** A technician's command to one device; a wipe must be confirmed by typing the serial number again. */
   async issueManual(actor: Actor, deviceId: string, dto: DeviceCommandDto): Promise<DeviceCommand> {
@@ -97,9 +71,9 @@ export class DeviceCommandsService {
     return command;
   }
 
-  /** What the device gets at check-in: its open commands, oldest first, marked delivered. */
-  async handOver(device: Device): Promise<HandedCommand[]> {
-    const commands: HandedCommand[] = await this.dataSource.query(
+  /** What the device gets at check-in, in the check-in's transaction: its open commands, oldest first, marked delivered. */
+  async takeDue(manager: EntityManager, device: Device): Promise<HandedCommand[]> {
+    return manager.query(
       `WITH handed AS (
          UPDATE device_commands SET status = 'delivered', delivered_at = now(), updated_at = now()
           WHERE id IN (
@@ -111,11 +85,12 @@ export class DeviceCommandsService {
        SELECT id, type, payload FROM handed ORDER BY created_at`,
       [device.id, REDELIVER_AFTER_SECONDS],
     );
+  }
+
+  /** Once the hand-over committed: each command with what its owner adds (`command.handed-over`: the render for the device's OS). */
+  handOver(device: Device, commands: readonly HandedCommand[]): Promise<HandedCommand[]> {
     return Promise.all(
-      commands.map(async (command) => {
-        const expand = this.payloadExpanders.get(command.type);
-        return expand ? { ...command, payload: await expand(device, command.payload) } : command;
-      }),
+      commands.map(async (command) => ({ ...command, payload: await this.events.handOver(device, command) })),
     );
   }
 
@@ -136,7 +111,8 @@ export class DeviceCommandsService {
     commandId: string,
     result: CommandResultDto,
   ): Promise<{ id: string; status: string; applied: boolean }> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.events.transaction(async (tx) => {
+      const manager = tx.manager;
       const command = await manager.findOne(DeviceCommand, {
         where: { id: commandId, deviceId: device.id },
         lock: { mode: 'pessimistic_write' },
@@ -153,16 +129,11 @@ export class DeviceCommandsService {
         return { id: command.id, status: 'pending', applied: true };
       }
       const status = result.status === 'acknowledged' ? 'acknowledged' : 'failed';
-      await manager.update(
-        DeviceCommand,
-        { id: command.id },
-        {
-          status,
-          completedAt: new Date(),
-          lastError: status === 'failed' ? (result.detail ?? 'erreur sans détail') : null,
-        },
-      );
-      if (status === 'acknowledged') await this.acknowledgementHooks.get(command.type)?.(manager, command, result);
+      const lastError = status === 'failed' ? (result.detail ?? 'erreur sans détail') : null;
+      await manager.update(DeviceCommand, { id: command.id }, { status, completedAt: new Date(), lastError });
+      if (status === 'acknowledged')
+        await tx.emit('command.acknowledged', { command, detail: result.detail }, command.type);
+      else await tx.emit('command.failed', { command, detail: lastError! }, command.type);
       return { id: command.id, status, applied: true };
     });
   }

@@ -29,6 +29,15 @@ export class EnrollmentTokensService {
     private readonly config: SocleConfig,
   ) {}
 
+  /** Expired or revoked tokens are kept this many days for the audit trail, then deleted; returns how many went. */
+  async deleteStale(keepDays: number): Promise<number> {
+    const [, deleted]: [unknown, number] = await this.dataSource.query(
+      `DELETE FROM enrollment_tokens WHERE COALESCE(revoked_at, expires_at) < now() - make_interval(days => $1)`,
+      [keepDays],
+    );
+    return deleted;
+  }
+
   /** The token leaves the server only in this answer; the database keeps its hash. */
   async issue(actor: Actor, packId: string, dto: CreateEnrollmentTokenDto): Promise<IssuedEnrollmentToken> {
     const token = newEnrollmentTokenSecret();

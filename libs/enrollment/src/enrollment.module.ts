@@ -2,13 +2,12 @@ import { Module } from '@nestjs/common';
 import { DeliveryModule } from '@socle/delivery';
 import { FleetModule } from '@socle/fleet';
 import { PkiModule } from '@socle/pki';
-import { ProfilesModule } from '@socle/profiles';
 import { CheckinService } from './checkin.service';
 import { EnrollmentTokensService } from './enrollment-tokens.service';
 import { EnrollmentService } from './enrollment.service';
 
 @Module({
-  imports: [FleetModule, PkiModule, DeliveryModule, ProfilesModule],
+  imports: [FleetModule, PkiModule, DeliveryModule],
   providers: [EnrollmentTokensService, EnrollmentService, CheckinService],
   exports: [EnrollmentTokensService, EnrollmentService, CheckinService, PkiModule],
 })

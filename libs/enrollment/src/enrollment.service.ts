@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@socle/audit';
-import { SocleConfig, SocleError, violatedConstraint } from '@socle/core';
+import { DeviceEventBus, SocleConfig, SocleError, violatedConstraint } from '@socle/core';
 import { canTransition, DEVICE_EVENTS, Device, Pack } from '@socle/fleet';
 import { parseDeviceCsr, PkiService } from '@socle/pki';
 import { Collectivite } from '@socle/tenancy';
@@ -26,7 +26,8 @@ const PACK_FULL = () =>
 /**
  * Enrollment is one transaction: consume a token use, lock the pack, take the lowest free number in
  * it, create or attach the device, sign its certificate. Concurrent enrollments serialise on the
- * pack row; the schema's constraints are the last word if anything slips past.
+ * pack row; the schema's constraints are the last word if anything slips past. `device.enrolled`
+ * is emitted in that transaction.
  */
 @Injectable()
 export class EnrollmentService {
@@ -35,13 +36,15 @@ export class EnrollmentService {
     private readonly pki: PkiService,
     private readonly audit: AuditService,
     private readonly config: SocleConfig,
+    private readonly events: DeviceEventBus,
   ) {}
 
   async enroll(dto: EnrollDto): Promise<EnrollmentResult> {
     const csr = parseDeviceCsr(dto.csr);
     await this.ensureIssuingCa(dto.token);
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      return await this.events.transaction(async (tx) => {
+        const manager = tx.manager;
         const token = await this.consumeToken(manager, dto.token);
         const pack = await manager.findOneOrFail(Pack, {
           where: { id: token.packId },
@@ -73,6 +76,7 @@ export class EnrollmentService {
             },
           },
         );
+        await tx.emit('device.enrolled', { device });
         return {
           deviceId: device.id,
           certificate: issued.certificatePem,

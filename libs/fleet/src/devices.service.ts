@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Actor, Page, SocleError, toPage } from '@socle/core';
 import { Device } from './device.entity';
@@ -12,9 +12,21 @@ export interface DeviceCompliance {
 
 export type DeviceListItem = Device & { compliance: DeviceCompliance | null };
 
+/**
+ * What the device list reads of compliance (libs/compliance implements it; fleet cannot depend on
+ * compliance, which depends on fleet): the last evaluation of each device that has one.
+ */
+export interface DeviceComplianceReader {
+  ofDevices(deviceIds: readonly string[]): Promise<Map<string, DeviceCompliance>>;
+}
+export const DEVICE_COMPLIANCE_READER = Symbol('DEVICE_COMPLIANCE_READER');
+
 @Injectable()
 export class DevicesService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Optional() @Inject(DEVICE_COMPLIANCE_READER) private readonly compliance?: DeviceComplianceReader,
+  ) {}
 
   async list(actor: Actor, query: ListDevicesQuery): Promise<Page<DeviceListItem>> {
     const builder = this.dataSource
@@ -35,23 +47,14 @@ export class DevicesService {
   }
 
   /**
-   * The technician's device list shows compliance next to each device. The policies context
-   * evaluates it (at every check-in and in a sweep); the list only reads its table.
+   * The technician's device list shows compliance next to each device: the compliance context
+   * evaluates it (at every check-in and in a sweep), the list asks it for its last word.
    */
   private async withCompliance(page: Page<Device>): Promise<Page<DeviceListItem>> {
-    const rows: Array<{ device_id: string; compliant: boolean; reasons: unknown[]; evaluated_at: Date }> = page.items
-      .length
-      ? await this.dataSource.query(
-          'SELECT device_id, compliant, reasons, evaluated_at FROM device_compliance WHERE device_id = ANY($1::uuid[])',
-          [page.items.map((device) => device.id)],
-        )
-      : [];
-    const byDevice = new Map(
-      rows.map((row) => [
-        row.device_id,
-        { compliant: row.compliant, reasons: row.reasons, evaluatedAt: row.evaluated_at },
-      ]),
-    );
+    const byDevice =
+      page.items.length && this.compliance
+        ? await this.compliance.ofDevices(page.items.map((device) => device.id))
+        : new Map<string, DeviceCompliance>();
     return { ...page, items: page.items.map((device) => ({ ...device, compliance: byDevice.get(device.id) ?? null })) };
   }
 

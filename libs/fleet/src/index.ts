@@ -6,4 +6,6 @@ export * from './devices.service';
 export * from './fleet.module';
 export * from './fleet-api.module';
 export * from './device-state-machine';
+export * from './device-scope';
+export * from './assignment-target';
 export { parseDate } from './device-import-row';

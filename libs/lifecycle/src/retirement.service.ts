@@ -1,16 +1,13 @@
-import { HttpStatus, Injectable, OnModuleInit } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditAuthor, AuditService } from '@socle/audit';
-import { Actor, SocleError } from '@socle/core';
-import { DeliveryJobs, DeviceCommand, DeviceCommandsService } from '@socle/delivery';
+import { Actor, DeviceEventBus, DeviceEventContext, DeviceEventPayload, OnDeviceEvent, SocleError } from '@socle/core';
+import { CommandSetsService, DeliveryJobs } from '@socle/delivery';
 import { applyDeviceEvent, assertTransition, Device, DeviceState } from '@socle/fleet';
 import { PkiService } from '@socle/pki';
 import { DeviceRetirement } from './device-retirement.entity';
 import { RetireDeviceDto } from './dto/retire-device.dto';
 import { RETIREMENT_VIEW_SQL, RetirementView } from './retirement-view';
-
-/** Something another context must undo when a device is retired (a cart slot…), in the same transaction. */
-export type RetiredHook = (manager: EntityManager, device: { id: string; collectiviteId: string }) => Promise<void>;
 
 const FORCE_REASON_MIN_LENGTH = 10;
 const DEVICE_NOT_FOUND = () =>
@@ -19,29 +16,19 @@ const DEVICE_NOT_FOUND = () =>
 /**
  * Retiring a device: a wipe goes through the command pipeline and the device becomes `retiring`;
  * when the device acknowledges the wipe (or a technician forces it for a dead device), its
- * certificate is revoked, it leaves its pack and slot and becomes `retired`, and the wipe proof stays.
+ * certificate is revoked, it leaves its pack and becomes `retired`, and the wipe proof stays. Other
+ * contexts undo their links (a cart slot…) on `device.retired`, in the same transaction.
  */
 @Injectable()
-export class RetirementService implements OnModuleInit {
-  private readonly retiredHooks: RetiredHook[] = [];
-
+export class RetirementService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly commands: DeviceCommandsService,
+    private readonly events: DeviceEventBus,
+    private readonly commands: CommandSetsService,
     private readonly jobs: DeliveryJobs,
     private readonly pki: PkiService,
     private readonly audit: AuditService,
   ) {}
-
-  onModuleInit(): void {
-    this.commands.onAcknowledged('wipe', (manager, command, result) =>
-      this.wipeAcknowledged(manager, command, result.detail),
-    );
-  }
-
-  onRetired(hook: RetiredHook): void {
-    this.retiredHooks.push(hook);
-  }
 
   async retire(actor: Actor, deviceId: string, dto: RetireDeviceDto): Promise<RetirementView> {
     if (dto.force && dto.reason.trim().length < FORCE_REASON_MIN_LENGTH) {
@@ -60,7 +47,8 @@ export class RetirementService implements OnModuleInit {
       );
     }
     const queued: string[] = [];
-    await this.dataSource.transaction(async (manager) => {
+    await this.events.transaction(async (tx) => {
+      const manager = tx.manager;
       const device = await manager.findOne(Device, {
         where: { id: deviceId, collectiviteId: actor.tenantId() },
         lock: { mode: 'pessimistic_write' },
@@ -70,7 +58,7 @@ export class RetirementService implements OnModuleInit {
         where: { deviceId },
         lock: { mode: 'pessimistic_write' },
       });
-      if (dto.force) return this.force(manager, actor, device, retirement, dto.reason.trim());
+      if (dto.force) return this.force(tx, actor, device, retirement, dto.reason.trim());
       const wipeCommandId =
         device.state === 'retiring' && retirement
           ? await this.retryWipe(manager, actor, device, retirement)
@@ -109,7 +97,7 @@ export class RetirementService implements OnModuleInit {
       );
     }
     await applyDeviceEvent(manager, device.id, 'retire');
-    await supersedeOpenCommands(manager, device.id);
+    await this.commands.supersedeOpen(manager, device.id);
     const wipe = await this.queueWipe(manager, actor, device);
     await manager.insert(DeviceRetirement, {
       collectiviteId: device.collectiviteId,
@@ -140,17 +128,14 @@ export class RetirementService implements OnModuleInit {
     device: Device,
     retirement: DeviceRetirement,
   ): Promise<string> {
-    const [open] = await manager.query(
-      `SELECT id FROM device_commands WHERE id = $1 AND status IN ('pending', 'delivered')`,
-      [retirement.wipeCommandId],
-    );
+    const open = retirement.wipeCommandId && (await this.commands.isOpen(manager, retirement.wipeCommandId));
     if (open) {
       throw SocleError.conflict(
         'RETIREMENT_IN_PROGRESS',
         "L'effacement est déjà en attente : l'appareil le recevra à sa prochaine connexion. S'il est hors service, forcez le retrait avec une raison écrite.",
         {
           currentState: device.state,
-          wipeCommandId: open.id,
+          wipeCommandId: retirement.wipeCommandId,
         },
       );
     }
@@ -167,12 +152,13 @@ export class RetirementService implements OnModuleInit {
 
   /** A dead device: retired now on the technician's written word, the pending wipe (if any) dropped. */
   private async force(
-    manager: EntityManager,
+    tx: DeviceEventContext,
     actor: Actor,
     device: Device,
     retirement: DeviceRetirement | null,
     reason: string,
   ): Promise<void> {
+    const { manager } = tx;
     if (device.state !== 'retiring') assertTransition('retire', device.state);
     const before: DeviceState = device.state;
     if (device.state !== 'retiring') await applyDeviceEvent(manager, device.id, 'retire');
@@ -186,7 +172,7 @@ export class RetirementService implements OnModuleInit {
         requestedBy: actor.userId,
         ...forced,
       });
-    await this.complete(manager, device);
+    await this.complete(tx, device);
     await this.audit.record(manager, actor, {
       action: 'device.retire.forced',
       entityType: 'device',
@@ -202,11 +188,12 @@ export class RetirementService implements OnModuleInit {
   }
 
   /** The device confirmed the wipe of its retirement; a technician's ordinary wipe (no retirement) changes nothing here. */
-  private async wipeAcknowledged(
-    manager: EntityManager,
-    command: DeviceCommand,
-    detail: string | undefined,
+  @OnDeviceEvent('command.acknowledged', { commandType: 'wipe', owner: true })
+  async wipeAcknowledged(
+    { command, detail }: DeviceEventPayload<'command.acknowledged'>,
+    tx: DeviceEventContext,
   ): Promise<void> {
+    const { manager } = tx;
     const retirement = await manager.findOne(DeviceRetirement, {
       where: { wipeCommandId: command.id },
       lock: { mode: 'pessimistic_write' },
@@ -223,7 +210,7 @@ export class RetirementService implements OnModuleInit {
       { id: retirement.id },
       { wipeAcknowledgedAt: () => 'now()', wipeAcknowledgement: acknowledgement },
     );
-    await this.complete(manager, device);
+    await this.complete(tx, device);
     const author: AuditAuthor = { deviceId: device.id };
     await this.audit.record(manager, author, {
       action: 'device.retire.complete',
@@ -239,7 +226,8 @@ export class RetirementService implements OnModuleInit {
   }
 
   /** retiring → retired: certificate revoked (the gateway refuses it, the CRL lists it), out of its pack and slot, nothing left to send. */
-  private async complete(manager: EntityManager, device: Device): Promise<void> {
+  private async complete(tx: DeviceEventContext, device: Device): Promise<void> {
+    const { manager } = tx;
     let certificateSerial: string | null = null;
     if (device.certificateId) {
       await this.pki.revoke(manager, device.certificateId, 'cessationOfOperation');
@@ -249,30 +237,24 @@ export class RetirementService implements OnModuleInit {
       );
     }
     await applyDeviceEvent(manager, device.id, 'completeRetirement', { leavePack: true });
-    await supersedeOpenCommands(manager, device.id);
+    await this.commands.supersedeOpen(manager, device.id);
     await manager.query(
       'UPDATE device_retirements SET completed_at = now(), certificate_serial = $2 WHERE device_id = $1',
       [device.id, certificateSerial],
     );
-    for (const hook of this.retiredHooks) await hook(manager, { id: device.id, collectiviteId: device.collectiviteId });
+    await tx.emit('device.retired', { device: { id: device.id, collectiviteId: device.collectiviteId } });
   }
 
   private async queueWipe(manager: EntityManager, actor: Actor, device: Device): Promise<string> {
-    const { identifiers } = await manager.insert(DeviceCommand, {
-      collectiviteId: device.collectiviteId,
-      deviceId: device.id,
-      type: 'wipe',
-      payload: { reason: 'retirement' },
-      createdBy: actor.userId,
-    });
-    return identifiers[0].id as string;
+    const [wipe] = await this.commands.queue(manager, [
+      {
+        collectiviteId: device.collectiviteId,
+        deviceId: device.id,
+        type: 'wipe',
+        payload: { reason: 'retirement' },
+        createdBy: actor.userId,
+      },
+    ]);
+    return wipe;
   }
-}
-
-/** A device on its way out has nothing left to install or lock; its wipe is queued after this. */
-async function supersedeOpenCommands(manager: EntityManager, deviceId: string): Promise<void> {
-  await manager.query(
-    `UPDATE device_commands SET status = 'superseded', updated_at = now() WHERE device_id = $1 AND status IN ('pending', 'delivered')`,
-    [deviceId],
-  );
 }

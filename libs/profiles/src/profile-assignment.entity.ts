@@ -1,11 +1,10 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { ASSIGNMENT_LEVELS, AssignmentLevel } from '@socle/fleet';
 import { Profile } from './profile.entity';
 
-export const ASSIGNMENT_SCOPES = ['collectivite', 'school', 'pack'] as const;
-export type AssignmentScope = (typeof ASSIGNMENT_SCOPES)[number];
-
-/** The more specific the scope, the stronger the assignment when two profiles set the same restriction. */
-export const SCOPE_SPECIFICITY: Record<AssignmentScope, number> = { collectivite: 1, school: 2, pack: 3 };
+/** Where a profile is assigned: fleet's assignment target. */
+export const ASSIGNMENT_SCOPES = ASSIGNMENT_LEVELS;
+export type AssignmentScope = AssignmentLevel;
 
 @Entity('profile_assignments')
 @Index('uq_profile_assignments', ['profileId', 'scope', 'targetId'], { unique: true })

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@socle/audit';
-import { Actor, SocleError, validationFailed, violatedConstraint } from '@socle/core';
+import { Actor, SocleError, violatedConstraint } from '@socle/core';
 import { DeliveryJobs } from '@socle/delivery';
-import { PacksService } from '@socle/fleet';
-import { SchoolsService } from '@socle/tenancy';
+import { assertOneTarget, AssignmentTargets } from '@socle/fleet';
 import { AssignProfileDto } from './dto/assign-profile.dto';
-import { AssignmentScope, ProfileAssignment } from './profile-assignment.entity';
+import { ProfileAssignment } from './profile-assignment.entity';
 import { ConvergenceScope, ProfileConvergenceService } from './profile-convergence.service';
 import { ProfilesService } from './profiles.service';
 
@@ -19,8 +18,7 @@ export class ProfileAssignmentsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly profiles: ProfilesService,
-    private readonly packs: PacksService,
-    private readonly schools: SchoolsService,
+    private readonly targets: AssignmentTargets,
     private readonly convergence: ProfileConvergenceService,
     private readonly jobs: DeliveryJobs,
     private readonly audit: AuditService,
@@ -31,19 +29,11 @@ export class ProfileAssignmentsService {
     profileId: string,
     dto: AssignProfileDto,
   ): Promise<ProfileAssignment & { commandsQueued: number }> {
-    const targets = (['packId', 'schoolId', 'collectiviteId'] as const).filter((key) => dto[key] !== undefined);
-    if (targets.length !== 1) {
-      throw validationFailed([
-        {
-          field: 'packId|schoolId|collectiviteId',
-          problems: ['exactly one of packId, schoolId or collectiviteId is required'],
-        },
-      ]);
-    }
+    assertOneTarget(dto);
     try {
       const { assignment, commandIds } = await this.dataSource.transaction(async (manager) => {
         const profile = await this.profiles.findVisible(actor, profileId, manager);
-        const [scope, targetId] = await this.resolveTarget(actor, dto, manager);
+        const { level: scope, targetId } = await this.targets.resolve(actor, dto, manager);
         const assignment = await manager.save(
           manager.create(ProfileAssignment, {
             profileId,
@@ -53,7 +43,10 @@ export class ProfileAssignmentsService {
             createdBy: actor.userId,
           }),
         );
-        const commandIds = await this.convergence.converge(manager, await this.scopeOf(manager, scope, targetId));
+        const commandIds = await this.convergence.converge(
+          manager,
+          await this.targets.scopeOf(manager, scope, targetId),
+        );
         await this.audit.record(manager, actor, {
           action: 'profile.assign',
           entityType: 'profile',
@@ -80,7 +73,7 @@ export class ProfileAssignmentsService {
       await manager.delete(ProfileAssignment, { id: assignmentId });
       const ids = await this.convergence.converge(
         manager,
-        await this.scopeOf(manager, assignment.scope, assignment.targetId),
+        await this.targets.scopeOf(manager, assignment.scope, assignment.targetId),
       );
       await this.audit.record(manager, actor, {
         action: 'profile.unassign',
@@ -104,40 +97,6 @@ export class ProfileAssignmentsService {
 
   /** Every device any assignment of the profile reaches: what a new version must be pushed to. */
   async scopeOfProfile(manager: EntityManager, profileId: string): Promise<ConvergenceScope> {
-    const assignments = await manager.findBy(ProfileAssignment, { profileId });
-    const scopes = await Promise.all(
-      assignments.map((assignment) => this.scopeOf(manager, assignment.scope, assignment.targetId)),
-    );
-    return {
-      packIds: [...new Set(scopes.flatMap((scope) => scope.packIds))],
-      unpackedCollectiviteIds: [...new Set(scopes.flatMap((scope) => scope.unpackedCollectiviteIds))],
-    };
-  }
-
-  private async scopeOf(manager: EntityManager, scope: AssignmentScope, targetId: string): Promise<ConvergenceScope> {
-    if (scope === 'pack') return { packIds: [targetId], unpackedCollectiviteIds: [] };
-    const column = scope === 'school' ? 'school_id' : 'collectivite_id';
-    const packs: Array<{ id: string }> = await manager.query(`SELECT id FROM packs WHERE ${column} = $1`, [targetId]);
-    return {
-      packIds: packs.map((pack) => pack.id),
-      unpackedCollectiviteIds: scope === 'collectivite' ? [targetId] : [],
-    };
-  }
-
-  /** Another collectivité's pack, school or the collectivité itself answer 404, like missing ones. */
-  private async resolveTarget(
-    actor: Actor,
-    dto: AssignProfileDto,
-    manager: EntityManager,
-  ): Promise<[AssignmentScope, string]> {
-    if (dto.packId) return ['pack', (await this.packs.findVisible(actor, dto.packId, manager)).id];
-    if (dto.schoolId) return ['school', (await this.schools.findVisible(actor, dto.schoolId, manager)).id];
-    if (dto.collectiviteId !== actor.tenantId()) {
-      throw SocleError.notFound(
-        'COLLECTIVITE_NOT_FOUND',
-        "Cette collectivité n'existe pas ou ne vous est pas accessible.",
-      );
-    }
-    return ['collectivite', dto.collectiviteId];
+    return this.targets.scopeOfAll(manager, await manager.findBy(ProfileAssignment, { profileId }));
   }
 }

@@ -6,7 +6,6 @@ import { TenancyModule } from '@socle/tenancy';
 import { CatalogService } from './catalog/catalog.service';
 import { ProfileAssignmentsService } from './profile-assignments.service';
 import { ProfileConvergenceService } from './profile-convergence.service';
-import { ProfileDeliveryHooks } from './profile-delivery-hooks';
 import { ProfileRenderService } from './profile-render.service';
 import { ProfileStatusService } from './profile-status.service';
 import { ProfileVersionsService } from './profile-versions.service';
@@ -20,7 +19,6 @@ const SERVICES = [
   ProfileConvergenceService,
   ProfileRenderService,
   ProfileStatusService,
-  ProfileDeliveryHooks,
 ];
 
 @Module({ imports: [TenancyModule, FleetModule, PkiModule, DeliveryModule], providers: SERVICES, exports: SERVICES })

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { DEVICE_COMPLIANCE_RELATION } from '@socle/compliance';
 import { Actor } from '@socle/core';
 import { DEVICE_STATES, DeviceState, MANAGED_DEVICE_STATES } from '@socle/fleet';
 import { FleetHealthQuery } from './dto/report-queries';
-import { ReportSources } from './report-sources';
 import { ratio, ReportLineScope } from './report-lines';
 import { reportQuery } from './report-query';
 
@@ -91,10 +91,7 @@ const TOTAL = 3;
  */
 @Injectable()
 export class FleetHealthReportService {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly sources: ReportSources,
-  ) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   async build(actor: Actor, query: FleetHealthQuery): Promise<FleetHealthReport> {
     const devicesInScope = `d.collectivite_id = $1 AND ($2::uuid IS NULL OR d.pack_id IN (SELECT id FROM packs WHERE school_id = $2 AND collectivite_id = $1))`;
@@ -106,7 +103,7 @@ export class FleetHealthReportService {
          SELECT d.pack_id, ${PER_PACK}
            FROM (SELECT d.pack_id, d.state, d.last_checkin_at, d.battery_level, d.battery_health, d.battery_charging, d.storage_free_bytes, d.storage_total_bytes,
                         d.state = ANY($3::text[]) AS managed, c.compliant
-                   FROM devices d LEFT JOIN (${this.sources.complianceRelation()}) c ON c.device_id = d.id WHERE ${devicesInScope}) d
+                   FROM devices d LEFT JOIN (${DEVICE_COMPLIANCE_RELATION}) c ON c.device_id = d.id WHERE ${devicesInScope}) d
           GROUP BY d.pack_id),
        per_pack_os AS (
          SELECT d.pack_id, d.os_family || ' ' || COALESCE(d.os_version, '?') AS version, count(*)::int AS devices

@@ -1,4 +1,3 @@
-export * from './report-sources';
 export * from './socle-rules';
 export * from './fleet-health.report';
 export * from './warranty.report';

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { PACKS_WITH_CART_RELATION } from '@socle/carts';
 import { Actor } from '@socle/core';
 import { MANAGED_DEVICE_STATES, PACK_CAPACITIES } from '@socle/fleet';
 import { SocleQuery } from './dto/report-queries';
-import { ReportSources } from './report-sources';
 import { SOCLE_RULES, socleSizeOf, SocleSize } from './socle-rules';
 import { reportQuery } from './report-query';
 
@@ -61,10 +61,7 @@ export interface SocleReport {
 /** School by school against the socle numérique de base (volet équipement): packs, sizes, one OS, carts, tablets, bandwidth. */
 @Injectable()
 export class SocleReportService {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly sources: ReportSources,
-  ) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   async build(actor: Actor, query: SocleQuery): Promise<SocleReport> {
     const rows = await reportQuery<SchoolRow & Partial<SoclePack>>(
@@ -73,7 +70,7 @@ export class SocleReportService {
          SELECT id, uai, name, class_count, bandwidth_mbps FROM schools WHERE collectivite_id = $1 AND ($2::uuid IS NULL OR id = $2)),
        pk AS (
          SELECT p.id AS "packId", p.school_id, p.name AS "packName", p.os_family AS "osFamily", p.device_kind AS "deviceKind", p.capacity,
-                CASE WHEN $6 THEN bool_or(c.pack_id IS NOT NULL) END AS "hasCart",
+                bool_or(c.pack_id IS NOT NULL) AS "hasCart",
                 count(d.id)::int AS devices, min(d.os_family) <> max(d.os_family) AS "mixedOs",
                 count(d.id) FILTER (WHERE d.device_kind = 'tablet' AND m.weight_grams > $4)::int AS "tabletsTooHeavy",
                 count(d.id) FILTER (WHERE d.device_kind = 'tablet' AND m.screen_inches < $5)::int AS "tabletsScreenTooSmall",
@@ -83,7 +80,7 @@ export class SocleReportService {
            JOIN scope s ON s.id = p.school_id
            LEFT JOIN devices d ON d.pack_id = p.id AND d.state = ANY($3::text[])
            LEFT JOIN device_models m ON m.collectivite_id = d.collectivite_id AND m.name = d.model
-           LEFT JOIN (${this.sources.cartRelation()}) c ON c.pack_id = p.id
+           LEFT JOIN (${PACKS_WITH_CART_RELATION}) c ON c.pack_id = p.id
           GROUP BY p.id)
        SELECT s.id, s.uai, s.name, s.class_count, s.bandwidth_mbps, pk.*
          FROM scope s LEFT JOIN pk ON pk.school_id = s.id
@@ -94,7 +91,6 @@ export class SocleReportService {
         MANAGED_DEVICE_STATES,
         SOCLE_RULES.maxTabletGrams,
         SOCLE_RULES.minTabletInches,
-        this.sources.cartsKnown,
       ],
     );
     const schools: Array<SchoolRow & { packs: SoclePack[] }> = [];
@@ -116,7 +112,7 @@ export class SocleReportService {
     return {
       generatedAt: new Date(),
       parameters: { schoolId: query.schoolId ?? null },
-      cartsChecked: this.sources.cartsKnown,
+      cartsChecked: true,
       lines,
       totals: { schools: lines.length, compliant, notCompliant: lines.length - compliant },
     };

@@ -1,8 +1,8 @@
-import { MANAGED_DEVICE_STATES } from '@socle/fleet';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { CommandType } from '@socle/delivery';
+import { CommandSetsService, CommandType } from '@socle/delivery';
+import { MANAGED_DEVICE_STATES } from '@socle/fleet';
 
-/** Devices that take commands; the others (registered, retiring, retired…) are left out. */
 /** Sessions address the devices the fleet context calls managed; one list, owned by the state machine. */
 export const MANAGED_STATES = [...MANAGED_DEVICE_STATES];
 
@@ -10,54 +10,72 @@ export const MANAGED_STATES = [...MANAGED_DEVICE_STATES];
 const SUPERSEDED_AT_END: CommandType[] = ['session_start', 'lock', 'unlock'];
 
 /**
- * One command per managed device of the pack, written in one statement and linked to the session
- * in the same statement: 15 tablets locked at the same second are 15 rows, none dropped, and a
- * concurrent enrollment either is in the snapshot or gets the state at its first check-in.
+ * A session's commands: written by delivery (which owns device_commands), linked to the session
+ * here (class_session_commands), in the caller's transaction.
  */
-export async function issueToPack(
-  manager: EntityManager,
-  session: { id: string; packId: string },
-  type: CommandType,
-  payload: Record<string, unknown>,
-  createdBy: string | null,
-  options: { onlyIfHanded?: CommandType } = {},
-): Promise<string[]> {
-  const rows: Array<{ id: string }> = await manager.query(
-    `WITH inserted AS (
-       INSERT INTO device_commands (collectivite_id, device_id, type, payload, created_by)
-       SELECT d.collectivite_id, d.id, $2, $3::jsonb, $4 FROM devices d
-        WHERE d.pack_id = $1 AND d.state = ANY($5::text[])
-          -- Undoing what a device was never handed (an overlay, a lock) would only fail: those devices are skipped.
-          AND ($7::text IS NULL OR d.id IN (SELECT l.device_id FROM class_session_commands l JOIN device_commands c ON c.id = l.command_id
-                                            WHERE l.session_id = $6 AND l.type = $7 AND c.status <> 'superseded'))
-       RETURNING id, device_id
-     ), linked AS (
-       INSERT INTO class_session_commands (command_id, session_id, device_id, type) SELECT id, $6, device_id, $2 FROM inserted
-     )
-     SELECT id FROM inserted`,
-    [
-      session.packId,
-      type,
-      JSON.stringify(payload),
-      createdBy,
-      MANAGED_STATES,
-      session.id,
-      options.onlyIfHanded ?? null,
-    ],
-  );
-  return rows.map((row) => row.id);
-}
+@Injectable()
+export class SessionCommands {
+  constructor(private readonly commands: CommandSetsService) {}
 
-/** The session is over: what no device has fetched yet is not sent at all (a tablet off all lesson gets nothing). */
-export async function supersedeUndelivered(
-  manager: EntityManager,
-  sessionId: string,
-  types: CommandType[] = SUPERSEDED_AT_END,
-): Promise<number> {
-  const [, count]: [unknown, number] = await manager.query(
-    `UPDATE device_commands SET status = 'superseded', completed_at = now(), updated_at = now()
-      WHERE status = 'pending' AND id IN (SELECT command_id FROM class_session_commands WHERE session_id = $1 AND type = ANY($2::text[]))`,
-    [sessionId, types],
-  );
-  return count;
+  /**
+   * One command per managed device of the pack, in one statement, then linked to the session: 15
+   * tablets locked at the same second are 15 rows, none dropped, and a concurrent enrollment either
+   * is in the snapshot or gets the state at its first check-in.
+   */
+  async issueToPack(
+    manager: EntityManager,
+    session: { id: string; packId: string },
+    type: CommandType,
+    payload: Record<string, unknown>,
+    createdBy: string | null,
+    options: { onlyIfHanded?: CommandType } = {},
+  ): Promise<string[]> {
+    // Undoing what a device was never handed (an overlay, a lock) would only fail: those devices are skipped.
+    const only = options.onlyIfHanded ? await this.devicesHanded(manager, session.id, options.onlyIfHanded) : null;
+    if (only && !only.length) return [];
+    const issued = await this.commands.queueForPack(
+      manager,
+      { packId: session.packId, type, payload, createdBy },
+      only,
+    );
+    if (issued.length)
+      await manager.query(
+        `INSERT INTO class_session_commands (command_id, session_id, device_id, type)
+         SELECT id, $2, device_id, $3 FROM unnest($1::uuid[], $4::uuid[]) AS issued(id, device_id)`,
+        [issued.map((row) => row.id), session.id, type, issued.map((row) => row.deviceId)],
+      );
+    return issued.map((row) => row.id);
+  }
+
+  /** The session is over: what no device has fetched yet is not sent at all (a tablet off all lesson gets nothing). */
+  async supersedeUndelivered(
+    manager: EntityManager,
+    sessionId: string,
+    types: CommandType[] = SUPERSEDED_AT_END,
+  ): Promise<number> {
+    return this.commands.supersedePending(manager, await this.commandIds(manager, sessionId, types));
+  }
+
+  private async commandIds(manager: EntityManager, sessionId: string, types: CommandType[]): Promise<string[]> {
+    const rows: Array<{ command_id: string }> = await manager.query(
+      'SELECT command_id FROM class_session_commands WHERE session_id = $1 AND type = ANY($2::text[])',
+      [sessionId, types],
+    );
+    return rows.map((row) => row.command_id);
+  }
+
+  /** Devices of the session that were sent a command of this type that was not dropped. */
+  private async devicesHanded(manager: EntityManager, sessionId: string, type: CommandType): Promise<string[]> {
+    const links: Array<{ command_id: string; device_id: string }> = await manager.query(
+      'SELECT command_id, device_id FROM class_session_commands WHERE session_id = $1 AND type = $2',
+      [sessionId, type],
+    );
+    const kept = new Set(
+      await this.commands.notSuperseded(
+        manager,
+        links.map((link) => link.command_id),
+      ),
+    );
+    return [...new Set(links.filter((link) => kept.has(link.command_id)).map((link) => link.device_id))];
+  }
 }

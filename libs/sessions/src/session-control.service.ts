@@ -5,7 +5,7 @@ import { Actor, SocleError } from '@socle/core';
 import { DeliveryJobs } from '@socle/delivery';
 import { ClassSession } from './class-session.entity';
 import { DEFAULT_LOCK_MESSAGE } from './dto/lock-screens.dto';
-import { issueToPack, supersedeUndelivered } from './session-commands';
+import { SessionCommands } from './session-commands';
 import { SessionLifecycleService } from './session-lifecycle.service';
 import { SessionsService } from './sessions.service';
 
@@ -14,6 +14,7 @@ import { SessionsService } from './sessions.service';
 export class SessionControlService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly sessionCommands: SessionCommands,
     private readonly sessions: SessionsService,
     private readonly lifecycle: SessionLifecycleService,
     private readonly deliveries: DeliveryJobs,
@@ -50,8 +51,8 @@ export class SessionControlService {
           'La séance n’est pas en cours : on ne verrouille les écrans que pendant la séance.',
         );
       }
-      await supersedeUndelivered(manager, session.id, ['lock', 'unlock']);
-      const commandIds = await issueToPack(
+      await this.sessionCommands.supersedeUndelivered(manager, session.id, ['lock', 'unlock']);
+      const commandIds = await this.sessionCommands.issueToPack(
         manager,
         session,
         locked ? 'lock' : 'unlock',

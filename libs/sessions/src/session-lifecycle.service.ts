@@ -5,7 +5,7 @@ import { Clock, JobName, SocleConfig } from '@socle/core';
 import { DeliveryJobs } from '@socle/delivery';
 import { ClassSession, EndReason } from './class-session.entity';
 import { ReturnCheckService } from './return-check.service';
-import { issueToPack, supersedeUndelivered } from './session-commands';
+import { SessionCommands } from './session-commands';
 import { SessionJobs } from './session-jobs';
 
 /** A delayed job may fire a hair early; a transition this close to its time is due. */
@@ -21,6 +21,7 @@ export type Outcome = { sessionId: string; done: boolean; reason?: string };
 export class SessionLifecycleService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly sessionCommands: SessionCommands,
     private readonly deliveries: DeliveryJobs,
     private readonly jobs: SessionJobs,
     private readonly returnChecks: ReturnCheckService,
@@ -52,7 +53,7 @@ export class SessionLifecycleService {
           });
           return { done: false, reason: 'missed' };
         }
-        const commandIds = await issueToPack(
+        const commandIds = await this.sessionCommands.issueToPack(
           manager,
           session,
           'session_start',
@@ -99,11 +100,13 @@ export class SessionLifecycleService {
       if (session.status !== 'active') return { done: false, reason: `already ${session.status}` };
       if (reason === 'scheduled' && session.endsAt.getTime() > now.getTime() + DUE_TOLERANCE_MS)
         return { done: false, reason: 'not yet' };
-      await supersedeUndelivered(tx, session.id);
+      await this.sessionCommands.supersedeUndelivered(tx, session.id);
       const unlocks = session.screensLocked
-        ? await issueToPack(tx, session, 'unlock', { sessionId: session.id }, null, { onlyIfHanded: 'lock' })
+        ? await this.sessionCommands.issueToPack(tx, session, 'unlock', { sessionId: session.id }, null, {
+            onlyIfHanded: 'lock',
+          })
         : [];
-      const ends = await issueToPack(tx, session, 'session_end', { sessionId: session.id }, null, {
+      const ends = await this.sessionCommands.issueToPack(tx, session, 'session_end', { sessionId: session.id }, null, {
         onlyIfHanded: 'session_start',
       });
       // Ending early frees the rest of the slot for another booking (and switches the Wi-Fi off sooner).

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { JobName } from '@socle/core';
-import { ComplianceEvaluator } from '@socle/policies';
+import { ComplianceEvaluator } from '@socle/compliance';
 import { JobHandler } from '../job-handler';
 
 /**

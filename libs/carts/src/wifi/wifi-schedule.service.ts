@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Actor, Clock, SocleError, validationFailed } from '@socle/core';
 import { Cart } from '../cart.entity';
 import { CartsService } from '../carts.service';
 import { PeriodQuery } from '../dto/access-point.dto';
+import { PACK_BOOKINGS, PackBookings } from '../pack-bookings';
 import { CartAccessPoint } from './access-point.entity';
 
 export interface WifiWindow {
@@ -17,8 +18,8 @@ const MAX_PERIOD_DAYS = 366;
 
 /**
  * Loi Abeille: the pack's access point is on during booked sessions (plus a margin) and off
- * otherwise. The windows are the union of the sessions' ranges widened by the margin, computed by
- * PostgreSQL (`range_agg`), so back-to-back lessons give one window, not a flicker.
+ * otherwise. The windows are the union of the sessions' ranges widened by the margin (sessions
+ * computes them with `range_agg`), so back-to-back lessons give one window, not a flicker.
  */
 @Injectable()
 export class WifiScheduleService {
@@ -26,6 +27,7 @@ export class WifiScheduleService {
     private readonly dataSource: DataSource,
     private readonly carts: CartsService,
     private readonly clock: Clock,
+    @Inject(PACK_BOOKINGS) private readonly bookings: PackBookings,
   ) {}
 
   async scheduleFor(actor: Actor, cartId: string, query: PeriodQuery) {
@@ -51,32 +53,12 @@ export class WifiScheduleService {
     to: Date,
   ): Promise<WifiWindow[]> {
     if (!cart.packId) return [];
-    const margin = `${accessPoint.marginMinutes} minutes`;
-    const windows: Array<{ on_at: Date; off_at: Date }> = await this.dataSource.query(
-      `SELECT lower(w) AS on_at, upper(w) AS off_at FROM unnest((
-         SELECT range_agg(tstzrange(starts_at - $4::interval, ends_at + $4::interval)) FROM class_sessions
-          WHERE pack_id = $1 AND status <> 'cancelled' AND tstzrange(starts_at - $4::interval, ends_at + $4::interval) && tstzrange($2, $3)
-       )) AS w ORDER BY 1`,
-      [cart.packId, from, to, margin],
-    );
+    const windows = await this.bookings.windows(cart.packId, from, to, accessPoint.marginMinutes);
     if (!windows.length) return [];
-    const sessions: Array<{ id: string; starts_at: Date; ends_at: Date; classroom: string }> =
-      await this.dataSource.query(
-        `SELECT s.id, s.starts_at, s.ends_at, c.name AS classroom FROM class_sessions s JOIN classrooms c ON c.id = s.classroom_id
-        WHERE s.pack_id = $1 AND s.status <> 'cancelled' AND s.ends_at > $2 AND s.starts_at < $3 ORDER BY s.starts_at`,
-        [cart.packId, windows[0].on_at, windows[windows.length - 1].off_at],
-      );
+    const sessions = await this.bookings.sessionsBetween(cart.packId, windows[0].on, windows[windows.length - 1].off);
     return windows.map((window) => ({
-      on: window.on_at,
-      off: window.off_at,
-      sessions: sessions
-        .filter((session) => session.starts_at < window.off_at && session.ends_at > window.on_at)
-        .map((session) => ({
-          id: session.id,
-          startsAt: session.starts_at,
-          endsAt: session.ends_at,
-          classroom: session.classroom,
-        })),
+      ...window,
+      sessions: sessions.filter((session) => session.startsAt < window.off && session.endsAt > window.on),
     }));
   }
 

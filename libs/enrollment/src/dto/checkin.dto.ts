@@ -14,6 +14,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import type { CheckinReport } from '@socle/core';
 
 export class BatteryReport {
   @ApiProperty({ minimum: 0, maximum: 100 })
@@ -59,7 +60,7 @@ export class HeldProfile {
   version: number;
 }
 
-export class CheckinDto {
+export class CheckinDto implements CheckinReport {
   @ApiPropertyOptional({ example: '18.1' })
   @IsOptional()
   @IsString()

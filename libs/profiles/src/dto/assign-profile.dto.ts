@@ -1,20 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsUUID, ValidateIf } from 'class-validator';
+import { AssignmentTargetDto } from '@socle/fleet';
 
-/** Exactly one of the three targets. */
-export class AssignProfileDto {
-  @ApiPropertyOptional()
-  @ValidateIf((dto: AssignProfileDto) => dto.packId !== undefined || (!dto.schoolId && !dto.collectiviteId))
-  @IsUUID()
-  packId?: string;
-
-  @ApiPropertyOptional()
-  @ValidateIf((dto: AssignProfileDto) => dto.schoolId !== undefined)
-  @IsUUID()
-  schoolId?: string;
-
-  @ApiPropertyOptional()
-  @ValidateIf((dto: AssignProfileDto) => dto.collectiviteId !== undefined)
-  @IsUUID()
-  collectiviteId?: string;
-}
+/** Exactly one of the three targets (fleet's assignment target). */
+export class AssignProfileDto extends AssignmentTargetDto {}

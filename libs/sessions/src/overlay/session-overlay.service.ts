@@ -1,7 +1,7 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DeviceCommandsService } from '@socle/delivery';
-import { Device, OsFamily } from '@socle/fleet';
+import { DeviceEventPayload, OnDeviceEvent } from '@socle/core';
+import { OsFamily } from '@socle/fleet';
 import { PkiService } from '@socle/pki';
 import { renderSessionOverlay } from './render-session-overlay';
 import { RenderedOverlay, SessionOverlayInput, sessionIdentifier } from './session-overlay.types';
@@ -14,24 +14,25 @@ const CACHE_SIZE = 200;
  * carries what to remove.
  */
 @Injectable()
-export class SessionOverlayService implements OnModuleInit {
+export class SessionOverlayService {
   private readonly cache = new Map<string, Promise<RenderedOverlay>>();
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly commands: DeviceCommandsService,
     private readonly pki: PkiService,
   ) {}
 
-  onModuleInit(): void {
-    this.commands.onHandOver('session_start', async (device: Device, payload) => ({
-      ...payload,
-      overlay: await this.render(String(payload.sessionId), device.osFamily),
-    }));
-    this.commands.onHandOver('session_end', async (_device, payload) => ({
-      ...payload,
-      overlayIdentifier: sessionIdentifier(String(payload.sessionId)),
-    }));
+  @OnDeviceEvent('command.handed-over', { commandType: 'session_start' })
+  async handOverStart({ device, command }: DeviceEventPayload<'command.handed-over'>) {
+    return {
+      ...command.payload,
+      overlay: await this.render(String(command.payload.sessionId), device.osFamily as OsFamily),
+    };
+  }
+
+  @OnDeviceEvent('command.handed-over', { commandType: 'session_end' })
+  async handOverEnd({ command }: DeviceEventPayload<'command.handed-over'>) {
+    return { ...command.payload, overlayIdentifier: sessionIdentifier(String(command.payload.sessionId)) };
   }
 
   render(sessionId: string, osFamily: OsFamily): Promise<RenderedOverlay> {

@@ -1,0 +1,146 @@
+import { Injectable } from '@nestjs/common';
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import { DataSource } from 'typeorm';
+import { Actor } from '@socle/core';
+import { DomainRuleIndex } from '../policies/domain-rule-index';
+import { blockedCategories, mandatoryCategories } from '../policies/effective-policy';
+import { EffectiveFilteringService } from '../policies/effective-filtering.service';
+import { DnsExportFormat, DnsZoneWriter, safeSearchRedirects } from './dns-zone-writer';
+
+const FETCH = 10_000;
+
+/**
+ * The school's resolver enforces what tablets cannot hold: the blocked categories in full, from
+ * the effective policy of the school (collectivité → school; packs are invisible on the network).
+ * Streamed from a server-side cursor, DISTINCT and sorted by PostgreSQL: memory stays flat for
+ * millions of entries. A listed domain the policy explicitly allows (or already denies) is left
+ * out, exactly as the check endpoint decides it.
+ */
+@Injectable()
+export class DnsExportsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly effective: EffectiveFilteringService,
+  ) {}
+
+  async fileName(actor: Actor, schoolId: string, format: DnsExportFormat): Promise<string> {
+    const { uai } = await this.effective.schoolPolicy(actor, schoolId);
+    return format === 'rpz' ? `socle-${uai.toLowerCase()}.rpz.zone` : `socle-${uai.toLowerCase()}.unbound.conf`;
+  }
+
+  async write(actor: Actor, schoolId: string, format: DnsExportFormat, out: Writable): Promise<void> {
+    const { uai, name, policy } = await this.effective.schoolPolicy(actor, schoolId);
+    const writer = new DnsZoneWriter(format);
+    const [active] = await this.dataSource.query('SELECT id, version FROM filtering_list_versions WHERE active');
+    const blocked = blockedCategories(policy);
+    const mandatory = mandatoryCategories(policy);
+    const rules = new DomainRuleIndex(policy.domainRules);
+    const write = async (text: string) => {
+      if (!out.write(text)) await once(out, 'drain');
+    };
+    await write(
+      writer.header(
+        [
+          `Socle — filtrage DNS de l'école ${name.replace(/[\r\n]/g, ' ')} (UAI ${uai})`,
+          `Généré le ${new Date().toISOString()} depuis la politique effective (collectivité puis école)${active ? ` et la liste de catégories n°${active.version}` : ''}.`,
+          `Catégories bloquées : ${blocked.join(', ') || 'aucune'}${mandatory.length ? ` (obligatoires : ${mandatory.join(', ')})` : ''}.`,
+          'Les réglages propres à un pack ne s’appliquent pas ici : le résolveur voit le réseau de l’école, pas les packs.',
+          ...(policy.allowListOnly.value
+            ? [
+                'ATTENTION : mode « liste blanche seule » : tout autre nom est refusé, y compris les mises à jour et le serveur Socle s’ils ne sont pas autorisés.',
+              ]
+            : []),
+        ],
+        Math.floor(Date.now() / 1000),
+      ),
+    );
+    const redirects = safeSearchRedirects(policy);
+    if (redirects.length) await write(writer.comment('Recherche sécurisée imposée'));
+    for (const redirect of redirects) await write(writer.redirect(redirect.host, redirect.target));
+    if (policy.safeSearch.qwantJunior.value)
+      await write(
+        writer.comment('Qwant Junior comme moteur ne se règle pas par le DNS : il est imposé sur les appareils.'),
+      );
+    const allowed = policy.domainRules.filter((rule) => rule.action === 'allow');
+    const denied = policy.domainRules.filter((rule) => rule.action === 'deny');
+    if (allowed.length) await write(writer.comment('Domaines autorisés'));
+    for (const rule of allowed) if (writer.expressible(rule.domain)) await write(writer.pass(rule.domain));
+    if (denied.length) await write(writer.comment('Domaines refusés'));
+    for (const rule of denied) if (writer.expressible(rule.domain)) await write(writer.block(rule.domain));
+    if (policy.allowListOnly.value) {
+      await write(writer.comment('Tout le reste'));
+      await write(writer.blockEverything());
+      return;
+    }
+    if (!active || !blocked.length) return;
+    await write(writer.comment(`Catégories : ${blocked.join(', ')}`));
+    const counts = await this.streamCategories(
+      active.id,
+      blocked,
+      mandatory,
+      (domain, isMandatory) => {
+        const rule = rules.winning(domain);
+        // A denied suffix already blocks it; an allowed one opens it — except a mandatory category allowed below the collectivité.
+        if (rule?.action === 'deny') return undefined;
+        if (rule?.action === 'allow' && !(isMandatory && rule.source.level !== 'collectivite')) return undefined;
+        return writer.expressible(domain) ? writer.block(domain) : null;
+      },
+      write,
+    );
+    await write(
+      writer.comment(
+        `${counts.written} domaine(s) de catégories ; ${counts.notExpressible} adresse(s) IP et ${counts.urls} URL ignorées (un résolveur DNS ne voit que des noms) ; ${counts.overridden} couverte(s) par une règle de domaine.`,
+      ),
+    );
+  }
+
+  private async streamCategories(
+    versionId: string,
+    categories: string[],
+    mandatory: string[],
+    line: (domain: string, mandatory: boolean) => string | null | undefined,
+    write: (text: string) => Promise<void>,
+  ) {
+    const counts = { written: 0, notExpressible: 0, overridden: 0, urls: 0 };
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction('REPEATABLE READ');
+      const [{ urls }] = await runner.query(
+        `SELECT count(*)::int AS urls FROM filtering_list_entries e JOIN filtering_list_categories c ON c.version_id = e.version_id AND c.id = e.category_id
+          WHERE e.version_id = $1 AND e.kind = 'url' AND c.name = ANY($2::text[])`,
+        [versionId, categories],
+      );
+      counts.urls = urls;
+      await runner.query(
+        `DECLARE dns_export NO SCROLL CURSOR FOR
+         SELECT e.value, bool_or(c.name = ANY($3::text[])) AS mandatory
+           FROM filtering_list_entries e JOIN filtering_list_categories c ON c.version_id = e.version_id AND c.id = e.category_id
+          WHERE e.version_id = $1 AND e.kind = 'domain' AND c.name = ANY($2::text[])
+          GROUP BY e.value ORDER BY e.value`,
+        [versionId, categories, mandatory],
+      );
+      for (;;) {
+        const rows: Array<{ value: string; mandatory: boolean }> = await runner.query(`FETCH ${FETCH} FROM dns_export`);
+        let chunk = '';
+        for (const row of rows) {
+          const text = line(row.value, row.mandatory);
+          if (text === undefined) counts.overridden++;
+          else if (text === null) counts.notExpressible++;
+          else {
+            chunk += text;
+            counts.written++;
+          }
+        }
+        if (chunk) await write(chunk);
+        if (rows.length < FETCH) break;
+      }
+      await runner.commitTransaction();
+    } finally {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      await runner.release();
+    }
+    return counts;
+  }
+}

@@ -1,0 +1,4 @@
+import { AssignmentTargetDto } from '@socle/fleet';
+
+/** Exactly one of the three targets (fleet's assignment target). */
+export class AssignFilteringPolicyDto extends AssignmentTargetDto {}
