@@ -6,8 +6,8 @@ import { verifyIssuedBy } from './chain-verification';
 import { CertificateAuthority } from './certificate-authority.entity';
 import { IssuedCertificate } from './issued-certificate.entity';
 import { PkiService } from './pki.service';
-import { OpensslWorkspace } from './testing/openssl';
-import { agentStyleCsr } from './testing/pki-fixtures';
+import { OpensslWorkspace } from '@test-support/openssl-workspace';
+import { agentStyleCsr } from '@test-support/pki-fixtures';
 
 /** Two services on two pools behave like two Socle processes sharing one database. */
 describe('PkiService (PostgreSQL)', () => {
