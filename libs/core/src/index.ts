@@ -29,3 +29,6 @@ export * from './http/rate-limit.module';
 export * from './database/schema-diff';
 export * from './time/clock';
 export * from './http/csv-export';
+export * from './csv/csv-import';
+export * from './csv/csv-delimiter';
+export * from './csv/limit-bytes';

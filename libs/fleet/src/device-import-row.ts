@@ -1,3 +1,4 @@
+import type { CsvLineError } from '@socle/core';
 import { DEVICE_KINDS, DeviceKind, MAINTENANCE_MODES, MaintenanceMode, OS_FAMILIES, OsFamily } from './fleet-enums';
 
 /** The contract's columns, in the order suppliers are asked to send them. */
@@ -26,11 +27,7 @@ export interface ImportedDevice {
   refurbished: boolean;
 }
 
-export interface ImportLineError {
-  line: number;
-  code: string;
-  message: string;
-}
+export type ImportLineError = CsvLineError;
 
 const SERIAL = /^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$/;
 const YES = ['true', 'oui', 'yes', '1', 'o', 'y', 'reconditionné', 'reconditionne'];

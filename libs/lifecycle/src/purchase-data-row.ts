@@ -1,3 +1,4 @@
+import type { CsvLineError } from '@socle/core';
 import { FUNDING_SOURCES, FundingSource, MAINTENANCE_MODES, MaintenanceMode, parseDate } from '@socle/fleet';
 
 /** Purchase and maintenance fields a technician edits in bulk; `null` in a change means "leave as is". */
@@ -36,11 +37,7 @@ export interface PurchaseChange {
   data: PurchaseData;
 }
 
-export interface LineError {
-  line: number;
-  code: string;
-  message: string;
-}
+export type LineError = CsvLineError;
 
 const YES = ['true', 'oui', 'yes', '1', 'o', 'y', 'reconditionné', 'reconditionne'];
 const NO = ['false', 'non', 'no', '0', 'n', 'neuf'];
