@@ -16,7 +16,7 @@ import {
   issueServerCertificate,
   sameServerNames,
 } from './leaf-certificates';
-import { privateKeyObject } from './native-signer';
+import { privateKeyObject } from '@socle/device-protocol';
 import { derFingerprint } from './pem';
 import { RevocationListPublisher } from './revocation-list-publisher';
 
