@@ -2,11 +2,9 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@socle/audit';
 import { Actor, SocleError } from '@socle/core';
+import { DeviceState, SHUT_OUT_DEVICE_STATES } from '@socle/fleet';
 import { Cart } from './cart.entity';
 import { AssignSlotDto, SlotOrder } from './dto/cart-assignment.dto';
-
-/** Devices that have left the fleet keep no slot. */
-export const GONE_STATES = ['retired', 'taken_back'];
 
 @Injectable()
 export class CartSlotsService {
@@ -31,7 +29,11 @@ export class CartSlotsService {
       );
       if (!device)
         throw SocleError.notFound('DEVICE_NOT_FOUND', "Cet appareil n'existe pas ou ne vous est pas accessible.");
-      if (!cart.packId || device.pack_id !== cart.packId || GONE_STATES.includes(device.state)) {
+      if (
+        !cart.packId ||
+        device.pack_id !== cart.packId ||
+        SHUT_OUT_DEVICE_STATES.includes(device.state as DeviceState)
+      ) {
         throw SocleError.conflict(
           'DEVICE_NOT_IN_CART_PACK',
           "Cet appareil n'appartient pas au pack rangé dans ce chariot : seul un appareil du pack peut y avoir un emplacement.",
@@ -83,7 +85,7 @@ export class CartSlotsService {
          FROM carts c JOIN devices d ON d.pack_id = c.pack_id
         WHERE c.id = $1 AND NOT (d.state = ANY($2::text[]))
        RETURNING device_id`,
-      [cartId, GONE_STATES],
+      [cartId, SHUT_OUT_DEVICE_STATES],
     );
     return rows.length;
   }
