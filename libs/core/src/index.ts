@@ -32,3 +32,4 @@ export * from './http/csv-export';
 export * from './csv/csv-import';
 export * from './csv/csv-delimiter';
 export * from './csv/limit-bytes';
+export * from './core-error-codes';

@@ -4,6 +4,7 @@ import { DataSource, QueryRunner } from 'typeorm';
 import { AuditService } from '@socle/audit';
 import { Actor, CsvImportSpec, csvImportRejected, CsvLineError, CsvRow, readCsvImport } from '@socle/core';
 import { ImportedDevice, ImportLineError, IMPORT_COLUMNS, parseImportRow, REQUIRED_COLUMNS } from './device-import-row';
+import { FleetErrorCode } from './fleet-error-codes';
 
 export interface ImportResult {
   created: number;
@@ -19,7 +20,7 @@ const DEVICE_CSV: CsvImportSpec<ImportedDevice> = {
   unique: [
     {
       of: (device) => device.serialNumber,
-      code: 'DUPLICATE_SERIAL',
+      code: FleetErrorCode.DuplicateSerial,
       message: (serial) => `Le numéro de série ${serial} apparaît plusieurs fois dans le fichier.`,
     },
   ],
@@ -82,7 +83,7 @@ export class DeviceImportService {
         .filter((row) => bySerial.has(row.value.serialNumber))
         .map((row) => ({
           line: row.line,
-          code: 'PACK_OS_MISMATCH',
+          code: FleetErrorCode.PackOsMismatch,
           message: `L'appareil ${row.value.serialNumber} est dans un pack ${bySerial.get(row.value.serialNumber)} : son système ne peut pas devenir ${row.value.osFamily}.`,
         }));
     }

@@ -7,3 +7,4 @@ export * from './fleet.module';
 export * from './fleet-api.module';
 export * from './device-state-machine';
 export { parseDate } from './device-import-row';
+export * from './fleet-error-codes';

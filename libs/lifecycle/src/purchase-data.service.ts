@@ -4,9 +4,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditChange, AuditService } from '@socle/audit';
 import {
   Actor,
+  CoreErrorCode,
   CsvColumn,
-  CsvImportSpec,
   csvImportRejected,
+  CsvImportSpec,
   readCsvImport,
   SocleError,
   toCsv,
@@ -20,6 +21,8 @@ import {
   PURCHASE_COLUMNS,
   PURCHASE_FIELDS,
 } from './purchase-data-row';
+import { deviceNotFound, FleetErrorCode } from '@socle/fleet';
+import { LifecycleErrorCode } from './lifecycle-error-codes';
 
 export interface PurchaseDataResult {
   updated: number;
@@ -38,12 +41,12 @@ const PURCHASE_CSV: CsvImportSpec<PurchaseChange> = {
   unique: [
     {
       of: (change) => change.serialNumber,
-      code: 'DUPLICATE_SERIAL',
+      code: FleetErrorCode.DuplicateSerial,
       message: (serial) => `Le numéro de série ${serial} apparaît plusieurs fois dans le fichier.`,
     },
     {
       of: (change) => change.data.inventoryNumber,
-      code: 'DUPLICATE_INVENTORY_NUMBER',
+      code: LifecycleErrorCode.DuplicateInventoryNumber,
       message: (inventory) => `Le numéro d'inventaire ${inventory} apparaît plusieurs fois dans le fichier.`,
     },
   ],
@@ -107,8 +110,7 @@ export class PurchaseDataService {
       'SELECT serial_number FROM devices WHERE id = $1 AND collectivite_id = $2',
       [deviceId, actor.tenantId()],
     );
-    if (!device)
-      throw SocleError.notFound('DEVICE_NOT_FOUND', "Cet appareil n'existe pas ou ne vous est pas accessible.");
+    if (!device) throw deviceNotFound();
     const record = Object.fromEntries(
       Object.entries(edit)
         .filter(([, value]) => value !== undefined && value !== null)
@@ -116,7 +118,7 @@ export class PurchaseDataService {
     );
     if (!Object.keys(record).length) {
       throw SocleError.badRequest(
-        'VALIDATION_FAILED',
+        CoreErrorCode.ValidationFailed,
         `Rien à modifier : indiquez au moins un de ces champs : ${PURCHASE_FIELDS.join(', ')}.`,
         { fields: [{ field: 'body', problems: ['at least one field is required'] }] },
       );
@@ -160,7 +162,7 @@ export class PurchaseDataService {
     } catch (error) {
       if (violatedConstraint(error) === 'uq_devices_tenant_inventory') {
         throw SocleError.conflict(
-          'INVENTORY_NUMBER_TAKEN',
+          LifecycleErrorCode.InventoryNumberTaken,
           "Un numéro d'inventaire est déjà porté par un autre appareil (modifié en même temps ?) : réessayez.",
         );
       }
@@ -220,7 +222,7 @@ export class PurchaseDataService {
       .filter((change) => !knownSerials.has(change.serialNumber))
       .map((change) => ({
         line: change.line,
-        code: 'DEVICE_NOT_FOUND',
+        code: FleetErrorCode.DeviceNotFound,
         message: `Aucun appareil de numéro de série ${change.serialNumber} dans votre collectivité.`,
       }));
     const withInventory = changes.filter((change) => change.data.inventoryNumber);
@@ -238,7 +240,7 @@ export class PurchaseDataService {
     errors.push(
       ...taken.map((row) => ({
         line: lines.get(row.serial) ?? 0,
-        code: 'INVENTORY_NUMBER_TAKEN',
+        code: LifecycleErrorCode.InventoryNumberTaken,
         message: `Le numéro d'inventaire ${row.inventory_number} est déjà celui de l'appareil ${row.owner}.`,
       })),
     );

@@ -6,3 +6,4 @@ export * from './pki-crypto';
 export * from './pki.service';
 export * from './pki.module';
 export * from './device-certificate.guard';
+export * from './pki-error-codes';

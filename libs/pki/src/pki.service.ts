@@ -19,6 +19,7 @@ import {
 import { privateKeyObject } from '@socle/device-protocol';
 import { derFingerprint } from './pem';
 import { RevocationListPublisher } from './revocation-list-publisher';
+import { PkiErrorCode } from './pki-error-codes';
 
 export interface DeviceCertificateInput {
   collectiviteId: string;
@@ -175,7 +176,7 @@ export class PkiService {
     if (result.affected) return true;
     if (await manager.existsBy(IssuedCertificate, { id: certificateId })) return false;
     throw SocleError.notFound(
-      'CERTIFICATE_NOT_FOUND',
+      PkiErrorCode.CertificateNotFound,
       "Ce certificat n'existe pas : il n'a jamais été émis par Socle.",
     );
   }

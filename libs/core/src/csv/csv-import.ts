@@ -3,7 +3,8 @@ import { parse } from 'csv-parse';
 import { pipeline, Readable } from 'node:stream';
 import { SocleError } from '../errors/socle-error';
 import { sniffDelimiter } from './csv-delimiter';
-import { limitBytes, PAYLOAD_TOO_LARGE } from './limit-bytes';
+import { limitBytes } from './limit-bytes';
+import { CoreErrorCode } from '../core-error-codes';
 
 /** What is wrong with one line of an imported file, in French for the technician who fixes it. */
 export interface CsvLineError {
@@ -82,7 +83,10 @@ export async function readCsvImport<T>(
         continue;
       }
       if (++rows > (spec.maxRows ?? Infinity))
-        throw SocleError.badRequest('FILE_TOO_LARGE', `Au plus ${spec.maxRows} lignes par fichier : découpez-le.`);
+        throw SocleError.badRequest(
+          CoreErrorCode.FileTooLarge,
+          `Au plus ${spec.maxRows} lignes par fichier : découpez-le.`,
+        );
       batch.push({ line, value: parsed });
       if (batch.length >= BATCH_SIZE) {
         report(await onBatch(batch, errors.length > 0));
@@ -94,7 +98,7 @@ export async function readCsvImport<T>(
   }
   if (batch.length) report(await onBatch(batch, errors.length > 0));
   if (!rows && !errors.length)
-    report([{ line: 1, code: 'EMPTY_FILE', message: 'Le fichier ne contient aucun appareil.' }]);
+    report([{ line: 1, code: CoreErrorCode.EmptyFile, message: 'Le fichier ne contient aucun appareil.' }]);
   return { rows, errors: errors.sort((a, b) => a.line - b.line) };
 }
 
@@ -105,7 +109,7 @@ export function csvImportRejected(
 ) {
   return new SocleError(
     HttpStatus.UNPROCESSABLE_ENTITY,
-    'IMPORT_REJECTED',
+    CoreErrorCode.ImportRejected,
     `${spec.refusal} : ${errors.length} ligne(s) en erreur. Corrigez-les puis renvoyez le fichier entier ; rien n'a été enregistré.`,
     { ...spec.emptyResult, errors: errors.slice(0, MAX_REPORTED_ERRORS) },
   );
@@ -140,7 +144,7 @@ class HeaderError extends Error {
 
 function fileError(spec: CsvFileShape, error: unknown): unknown {
   const refused = (message: string, lineError: CsvLineError) =>
-    new SocleError(HttpStatus.UNPROCESSABLE_ENTITY, 'IMPORT_REJECTED', message, {
+    new SocleError(HttpStatus.UNPROCESSABLE_ENTITY, CoreErrorCode.ImportRejected, message, {
       ...spec.emptyResult,
       errors: [lineError],
     });
@@ -151,15 +155,15 @@ function fileError(spec: CsvFileShape, error: unknown): unknown {
     ].filter(Boolean);
     return refused(
       `En-tête du fichier invalide (${parts.join(' ; ')}). Colonnes possibles : ${spec.columns.join(',')} (obligatoires : ${spec.required.join(', ')}).`,
-      { line: 1, code: 'HEADER_INVALID', message: parts.join(' ; ') },
+      { line: 1, code: CoreErrorCode.HeaderInvalid, message: parts.join(' ; ') },
     );
   }
   const code = (error as { code?: string })?.code;
-  if (code === PAYLOAD_TOO_LARGE) {
+  if (code === CoreErrorCode.PayloadTooLarge) {
     const megabytes = Math.round(spec.maxBytes / (1024 * 1024));
     return new SocleError(
       HttpStatus.PAYLOAD_TOO_LARGE,
-      'PAYLOAD_TOO_LARGE',
+      CoreErrorCode.PayloadTooLarge,
       `Fichier trop volumineux (${megabytes} Mo au plus) : découpez-le.`,
     );
   }
@@ -167,7 +171,7 @@ function fileError(spec: CsvFileShape, error: unknown): unknown {
     const line = (error as { lines?: number }).lines ?? 0;
     return refused(`Fichier CSV illisible ligne ${line} : vérifiez les guillemets et séparateurs.`, {
       line,
-      code: 'CSV_MALFORMED',
+      code: CoreErrorCode.CsvMalformed,
       message: (error as Error).message,
     });
   }

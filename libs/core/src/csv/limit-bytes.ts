@@ -1,15 +1,17 @@
 import { Transform } from 'node:stream';
+import { CoreErrorCode } from '../core-error-codes';
 
-/** The code of the error a stream past its limit fails with; callers map it to 413. */
-export const PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE';
-
-/** Passes bytes through until `max`, then fails the stream: an upload never fills memory or disk. */
+/**
+ * Passes bytes through until `max`, then fails the stream with code PAYLOAD_TOO_LARGE (callers map
+ * it to 413): an upload never fills memory or disk.
+ */
 export function limitBytes(max: number): Transform {
   let total = 0;
   return new Transform({
     transform(chunk: Buffer, _encoding, callback) {
       total += chunk.length;
-      if (total > max) return callback(Object.assign(new Error('payload too large'), { code: PAYLOAD_TOO_LARGE }));
+      if (total > max)
+        return callback(Object.assign(new Error('payload too large'), { code: CoreErrorCode.PayloadTooLarge }));
       callback(null, chunk);
     },
   });
