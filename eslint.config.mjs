@@ -12,6 +12,10 @@ const appImport = {
   group: ['**/apps/**', '@socle/agent'],
   message: 'A lib never imports an app.',
 };
+const testSupportImport = {
+  group: ['@test-support/*', '**/test/support/**'],
+  message: 'Test fixtures (test/support) are for specs only, never for code that ships.',
+};
 const allAppImport = {
   group: ['**/apps/all/**', '../../all/**', '../all/**'],
   message: 'apps/api, apps/gateway and apps/worker never import apps/all.',
@@ -35,6 +39,11 @@ export default tseslint.config(
   {
     files: ['libs/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [deepLibImport, appImport] }] },
+  },
+  {
+    files: ['libs/**/*.ts'],
+    ignores: ['libs/**/*.spec.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [deepLibImport, appImport, testSupportImport] }] },
   },
   {
     files: ['apps/api/**/*.ts', 'apps/gateway/**/*.ts', 'apps/worker/**/*.ts', 'apps/agent/**/*.ts'],

@@ -16,6 +16,8 @@ module.exports = {
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   moduleNameMapper: {
     '^@socle/agent$': '<rootDir>/apps/agent/src',
+    // Fixtures and helpers of every suite; specs next to the code import them by this name, from any depth.
+    '^@test-support/(.+)$': '<rootDir>/test/support/$1',
     '^@socle/([a-z-]+)$': '<rootDir>/libs/$1/src',
   },
   globalSetup: '<rootDir>/test/setup/global-setup.ts',

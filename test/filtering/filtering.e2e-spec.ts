@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { appleProfileFromBody, validateAppleProfile } from '@socle/profiles';
-import { appleSpecsDir } from '../../libs/profiles/src/renderers/testing/apple-specs';
+import { appleProfileFromBody } from '@socle/profiles';
+import { appleSchemaProblems } from '@test-support/apple-specs';
 import { ApiClient } from '../support/api-client';
 import {
   createPack,
@@ -14,7 +14,7 @@ import {
   Tenant,
 } from '../support/factories';
 import { startStack, TestStack } from '../support/test-stack';
-import { listsArchive, ListsSpec, uploadLists, writeLists } from '../policies/lists';
+import { listsArchive, ListsSpec, uploadLists, writeLists } from '../support/category-lists';
 
 const LISTS: ListsSpec = {
   adult: { domains: ['xxx-example.com', 'École-Adulte.fr', '10.20.30.40', 'pas un domaine !'] },
@@ -50,7 +50,6 @@ describe('Filtering policies, from the category lists to the devices and the sch
   });
   afterAll(() => stack.close());
 
-  const put = (client: ApiClient, path: string, body: unknown) => client.request<any>('PUT', path, body);
   const effective = async (query = `packId=${packId}`) =>
     (await town.technician.get(`/api/v1/filtering/effective?${query}`)).body;
   const check = async (url: string) =>
@@ -130,7 +129,7 @@ describe('Filtering policies, from the category lists to the devices and the sch
     expect(
       (await town.technician.post(`/api/v1/filtering-policies/${ownMandatory.id}/assignments`, { packId })).body.code,
     ).toBe('MANDATORY_ONLY_AT_COLLECTIVITE');
-    const edited = await put(town.technician, `/api/v1/filtering-policies/${policyIds.school}`, {
+    const edited = await town.technician.put(`/api/v1/filtering-policies/${policyIds.school}`, {
       name: 'École',
       allowedCategories: ['games', 'adult'],
     });
@@ -207,7 +206,7 @@ describe('Filtering policies, from the category lists to the devices and the sch
       contentType: 'application/x-apple-aspen-config',
     });
     const profile = appleProfileFromBody(Buffer.from(received[0].body, 'base64'));
-    expect(validateAppleProfile(profile, appleSpecsDir(), { os: 'iOS' })).toEqual([]);
+    expect(appleSchemaProblems(profile)).toEqual([]);
     const held = await stack.dataSource.query(
       'SELECT revision FROM device_filtering WHERE device_id = ANY($1::uuid[])',
       [devices.map((device) => device.deviceId)],
@@ -215,7 +214,7 @@ describe('Filtering policies, from the category lists to the devices and the sch
     expect(held).toEqual([{ revision }, { revision }]);
     expect((await devices[0].checkIn()).commands).toEqual([]);
 
-    const changed = await put(town.technician, `/api/v1/filtering-policies/${policyIds.pack}`, {
+    const changed = await town.technician.put(`/api/v1/filtering-policies/${policyIds.pack}`, {
       name: 'Pack',
       blockedCategories: ['games', 'press'],
     });
@@ -240,7 +239,7 @@ describe('Filtering policies, from the category lists to the devices and the sch
   it('renders for each platform: Apple within its limits and valid, Chrome’s managed configuration, the agent’s JSON', async () => {
     const apple = (await town.technician.get(`/api/v1/filtering/render?packId=${packId}`)).body;
     const profile = appleProfileFromBody(Buffer.from(apple.body, 'base64'));
-    expect(validateAppleProfile(profile, appleSpecsDir(), { os: 'iOS' })).toEqual([]);
+    expect(appleSchemaProblems(profile)).toEqual([]);
     expect(profile.PayloadContent[0]).toMatchObject({
       PayloadType: 'com.apple.webcontent-filter',
       FilterType: 'BuiltIn',
@@ -260,11 +259,9 @@ describe('Filtering policies, from the category lists to the devices and the sch
   });
 
   it('exports the school’s effective policy as an RPZ zone and an Unbound include', async () => {
-    const rpz = await fetch(`${stack.apiUrl}/api/v1/filtering/exports/${schoolId}/rpz`, {
-      headers: { authorization: `Bearer ${town.technician.token}` },
-    });
+    const rpz = await town.technician.download(`/api/v1/filtering/exports/${schoolId}/rpz`);
     expect(rpz.headers.get('content-disposition')).toMatch(/attachment; filename="socle-\w+\.rpz\.zone"/);
-    const zone = await rpz.text();
+    const zone = rpz.text;
     expect(zone).toContain('$TTL 300');
     for (const line of [
       'xxx-example.com CNAME .',
@@ -281,11 +278,7 @@ describe('Filtering policies, from the category lists to the devices and the sch
     expect(zone).not.toContain('jeux-example.fr');
     expect(zone).not.toContain('10.20.30.40 CNAME');
     expect(zone).toMatch(/1 adresse\(s\) IP et 1 URL ignorées/);
-    const unbound = await (
-      await fetch(`${stack.apiUrl}/api/v1/filtering/exports/${schoolId}/unbound`, {
-        headers: { authorization: `Bearer ${town.technician.token}` },
-      })
-    ).text();
+    const unbound = (await town.technician.download(`/api/v1/filtering/exports/${schoolId}/unbound`)).text;
     expect(unbound).toContain('server:\n');
     expect(unbound).toContain('  local-zone: "xn--cole-adulte-99a.fr." always_nxdomain\n');
     expect(unbound).toContain('  local-data: "www.google.com. CNAME forcesafesearch.google.com."\n');

@@ -91,11 +91,9 @@ describe('Purchase data, repairs, model catalogue and the audit log', () => {
     });
 
     it('exports the fleet as a CSV that comes back unchanged', async () => {
-      const exported = await fetch(`${stack.apiUrl}/api/v1/purchase-data.csv`, {
-        headers: { authorization: `Bearer ${town.technician.token}` },
-      });
+      const exported = await town.technician.download('/api/v1/purchase-data.csv');
       expect(exported.headers.get('content-disposition')).toContain('attachment');
-      const text = await exported.text();
+      const text = exported.text;
       expect(text).toContain(
         'SN-A-001;INV-0001;2026-09-01;Fournisseur;UGAP 2026-1234;snee;389.9;false;warranty_extension;2031-08-31;2029-08-31;Reprise un pour un par le titulaire',
       );
@@ -471,10 +469,8 @@ describe('Purchase data, repairs, model catalogue and the audit log', () => {
         expect(JSON.stringify(own)).not.toContain('SECRET');
         expect(own.items ?? own).toEqual([]);
       }
-      const exported = await fetch(`${stack.apiUrl}/api/v1/purchase-data.csv`, {
-        headers: { authorization: `Bearer ${intruder.technician.token}` },
-      });
-      expect(await exported.text()).not.toContain('SN-A-00');
+      const exported = await intruder.technician.download('/api/v1/purchase-data.csv');
+      expect(exported.text).not.toContain('SN-A-00');
       expect(await snapshot(stack)).toEqual(before);
     });
 

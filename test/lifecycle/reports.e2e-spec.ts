@@ -1,6 +1,7 @@
 import { ApiClient } from '../support/api-client';
 import { createPack, createTenant, expectCreated, randomUai, Tenant } from '../support/factories';
 import { numbered, seedDevices } from '../support/seed-devices';
+import { csvRecords } from '../support/csv';
 import { startStack, TestStack } from '../support/test-stack';
 
 const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
@@ -458,16 +459,9 @@ describe('Reports against a seeded fleet with known answers', () => {
 
   it('exports each report as CSV with the same figures', async () => {
     const csv = async (path: string) => {
-      const response = await fetch(`${stack.apiUrl}/api/v1/reports/${path}`, {
-        headers: { authorization: `Bearer ${town.admin.token}` },
-      });
+      const response = await town.admin.download(`/api/v1/reports/${path}`);
       expect(response.headers.get('content-type')).toContain('text/csv');
-      const [header, ...rows] = (await response.text())
-        .replace(/^\ufeff/, '')
-        .trim()
-        .split('\r\n')
-        .map((row) => row.split(';'));
-      return rows.map((row) => Object.fromEntries(header.map((name, index) => [name, row[index]])));
+      return csvRecords(response.text);
     };
     const health = await csv('fleet-health.csv');
     expect(health.find((row) => row.packId === pack.P1.id)).toMatchObject({

@@ -11,6 +11,7 @@ import {
 } from '../support/factories';
 import { startStack, TestStack } from '../support/test-stack';
 import { pdfText } from '../support/pdf-text';
+import { csvRows } from '../support/csv';
 import { getText, opensslText } from '../support/tls';
 
 /**
@@ -213,15 +214,9 @@ describe('Retiring devices and handing them back (reprises)', () => {
         (line: { serialNumber: string }) => line.serialNumber === devices[broken].serialNumber,
       ).wipeCommandId;
 
-      const csv = await fetch(`${stack.apiUrl}/api/v1/reprises/${repriseId}/bordereau.csv`, {
-        headers: { authorization: `Bearer ${town.technician.token}` },
-      });
+      const csv = await town.technician.download(`/api/v1/reprises/${repriseId}/bordereau.csv`);
       expect(csv.headers.get('content-type')).toContain('text/csv');
-      const rows = (await csv.text())
-        .replace(/^\ufeff/, '')
-        .trim()
-        .split('\r\n')
-        .map((line) => line.split(';'));
+      const rows = csvRows(csv.text);
       const header = rows[0];
       const line = (serial: string) =>
         Object.fromEntries(header.map((name, index) => [name, rows.find((row) => row.includes(serial))?.[index]]));
@@ -237,11 +232,9 @@ describe('Retiring devices and handing them back (reprises)', () => {
         forcedReason: 'Tombée dans l’eau, ne démarre plus',
       });
 
-      const pdf = await fetch(`${stack.apiUrl}/api/v1/reprises/${repriseId}/bordereau.pdf`, {
-        headers: { authorization: `Bearer ${town.technician.token}` },
-      });
+      const pdf = await town.technician.download(`/api/v1/reprises/${repriseId}/bordereau.pdf`);
       expect(pdf.headers.get('content-type')).toBe('application/pdf');
-      const extracted = pdfText(Buffer.from(await pdf.arrayBuffer()));
+      const extracted = pdfText(pdf.bytes);
       expect(extracted.pages).toBe(1);
       const text = extracted.text.replace(/\s+/g, ' ');
       for (const expected of [

@@ -110,12 +110,10 @@ describe('Profiles pushed through the command pipeline', () => {
 
   it('renders the signed .mobileconfig a tablet gets, which openssl verifies up to the platform root', async () => {
     const profile = await newProfile('Signé');
-    const response = await fetch(`${stack.apiUrl}/api/v1/profiles/${profile.id}/versions/1/render?osFamily=ipados`, {
-      headers: { authorization: `Bearer ${town.technician.token}` },
-    });
+    const response = await town.technician.download(`/api/v1/profiles/${profile.id}/versions/1/render?osFamily=ipados`);
     expect(response.headers.get('content-type')).toContain('application/x-apple-aspen-config');
     const dir = mkdtempSync(join(tmpdir(), 'socle-cms-'));
-    writeFileSync(join(dir, 'profile.mobileconfig'), Buffer.from(await response.arrayBuffer()));
+    writeFileSync(join(dir, 'profile.mobileconfig'), response.bytes);
     writeFileSync(join(dir, 'root.pem'), stack.rootCaPem);
     const xml = execFileSync(
       'openssl',

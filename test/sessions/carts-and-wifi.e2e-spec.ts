@@ -1,9 +1,18 @@
 import ICAL from 'ical.js';
 import { SimulatedDevice } from '@socle/agent';
 import { ApiClient } from '../support/api-client';
-import { createPack, createSchool, createTeacher, createTenant, expectCreated, Tenant } from '../support/factories';
+import {
+  createClassroom,
+  createPack,
+  createSchool,
+  createTeacher,
+  createTenant,
+  enrollPack,
+  expectCreated,
+  Tenant,
+} from '../support/factories';
 import { startStack, TestStack } from '../support/test-stack';
-import { createClassroom, dayAt, enrolledPack, put } from './session-support';
+import { dayAt } from '../support/eventually';
 
 /**
  * Carts as a technician sets them up and a teacher reads them, and the pack's Wi-Fi access point
@@ -22,7 +31,7 @@ describe('Charging carts and the pack’s Wi-Fi', () => {
     stack = await startStack();
     town = await createTenant(stack);
     schoolId = (await createSchool(town.technician)).id;
-    ({ pack, devices, positionOf } = await enrolledPack(stack, town.technician, schoolId, 4, 12));
+    ({ pack, devices, positionOf } = await enrollPack(stack, town.technician, schoolId, 4, 12));
   }, 60_000);
   afterAll(async () => {
     devices?.forEach((device) => device.stop());
@@ -49,23 +58,23 @@ describe('Charging carts and the pack’s Wi-Fi', () => {
       options: { charging: true, sync: true, antiTheftLock: false },
       packId: null,
     });
-    const tooSmall = await put(town.technician, `/api/v1/carts/${small.id}/pack`, { packId: pack.id });
+    const tooSmall = await town.technician.put(`/api/v1/carts/${small.id}/pack`, { packId: pack.id });
     expect({ status: tooSmall.status, code: tooSmall.body.code }).toEqual({ status: 409, code: 'CART_TOO_SMALL' });
 
     const elsewhere = await newCart(15);
     const otherSchool = await createSchool(town.technician);
     const stranger = await newCartIn(otherSchool.id);
-    const wrongSchool = await put(town.technician, `/api/v1/carts/${stranger.id}/pack`, { packId: pack.id });
+    const wrongSchool = await town.technician.put(`/api/v1/carts/${stranger.id}/pack`, { packId: pack.id });
     expect(wrongSchool.body.code).toBe('CART_PACK_OTHER_SCHOOL');
 
     const cart = await newCart(15);
     cartId = cart.id;
-    expect((await put(town.technician, `/api/v1/carts/${cartId}/pack`, { packId: pack.id })).status).toBe(200);
-    const twice = await put(town.technician, `/api/v1/carts/${elsewhere.id}/pack`, { packId: pack.id });
+    expect((await town.technician.put(`/api/v1/carts/${cartId}/pack`, { packId: pack.id })).status).toBe(200);
+    const twice = await town.technician.put(`/api/v1/carts/${elsewhere.id}/pack`, { packId: pack.id });
     expect({ status: twice.status, code: twice.body.code }).toEqual({ status: 409, code: 'PACK_ALREADY_IN_CART' });
     // A pack cannot grow past its cart either: the cart mirrors the pack's capacity through a cascading key.
     const tenPack = await createPack(town.technician, schoolId, 'ipados', 10);
-    expect((await put(town.technician, `/api/v1/carts/${small.id}/pack`, { packId: tenPack.id })).status).toBe(200);
+    expect((await town.technician.put(`/api/v1/carts/${small.id}/pack`, { packId: tenPack.id })).status).toBe(200);
     const grown = await town.technician.patch(`/api/v1/packs/${tenPack.id}`, { capacity: 12 });
     expect({ status: grown.status, code: grown.body.code }).toEqual({ status: 409, code: 'CART_TOO_SMALL' });
     expect((await town.technician.patch(`/api/v1/packs/${pack.id}`, { capacity: 15 })).status).toBe(200);
@@ -88,7 +97,7 @@ describe('Charging carts and the pack’s Wi-Fi', () => {
     expect(auto.slots.filter((slot: { device: unknown }) => slot.device === null)).toHaveLength(15 - devices.length);
 
     const [first, second] = devices;
-    const moved = await put(town.technician, `/api/v1/carts/${cartId}/slots/${positionOf(second)}`, {
+    const moved = await town.technician.put(`/api/v1/carts/${cartId}/slots/${positionOf(second)}`, {
       deviceId: first.deviceId,
     });
     expect(moved.body).toEqual({
@@ -99,7 +108,7 @@ describe('Charging carts and the pack’s Wi-Fi', () => {
     const after = await view();
     expect(after.slots[positionOf(first) - 1].device).toBeNull();
     expect(after.unassigned.map((device: { id: string }) => device.id)).toEqual([second.deviceId]);
-    const outOfRange = await put(town.technician, `/api/v1/carts/${cartId}/slots/16`, { deviceId: second.deviceId });
+    const outOfRange = await town.technician.put(`/api/v1/carts/${cartId}/slots/16`, { deviceId: second.deviceId });
     expect(outOfRange.body.code).toBe('SLOT_OUT_OF_RANGE');
 
     const bySerial = await town.technician.post(`/api/v1/carts/${cartId}/slots/auto-assign`, { order: 'serial' });
@@ -139,7 +148,7 @@ describe('Charging carts and the pack’s Wi-Fi', () => {
   });
 
   it('publishes the access point’s schedule from the bookings, as JSON and as an iCalendar feed', async () => {
-    const declared = await put(town.technician, `/api/v1/carts/${cartId}/access-point`, {
+    const declared = await town.technician.put(`/api/v1/carts/${cartId}/access-point`, {
       ssid: 'CLASSE-MOBILE-1',
       bssid: 'A4-5E-60-01-02-03',
       marginMinutes: 15,
@@ -197,7 +206,7 @@ describe('Charging carts and the pack’s Wi-Fi', () => {
   });
 
   it('reports the time the access point was on while no session needed it (loi Abeille)', async () => {
-    const token = (await put(town.technician, `/api/v1/carts/${cartId}/access-point`, { ssid: 'CLASSE-MOBILE-1' })).body
+    const token = (await town.technician.put(`/api/v1/carts/${cartId}/access-point`, { ssid: 'CLASSE-MOBILE-1' })).body
       .token;
     // A lesson that took place yesterday 9:00–10:00 (written as history; booking the past is refused).
     const [{ classroom_id, teacher_id }] = await stack.dataSource.query(
@@ -246,7 +255,7 @@ describe('Charging carts and the pack’s Wi-Fi', () => {
     const outsider = await createTeacher(stack, town, [otherSchool.id]);
     expect((await teacher.get(`/api/v1/carts/${cartId}`)).status).toBe(200);
     expect((await outsider.get(`/api/v1/carts/${cartId}`)).status).toBe(404);
-    expect((await put(teacher, `/api/v1/carts/${cartId}/pack`, { packId: null })).status).toBe(403);
+    expect((await teacher.put(`/api/v1/carts/${cartId}/pack`, { packId: null })).status).toBe(403);
     expect((await outsider.get(`/api/v1/carts?schoolId=${schoolId}`)).body.items).toEqual([]);
 
     const intruder = await createTenant(stack);
@@ -262,13 +271,13 @@ describe('Charging carts and the pack’s Wi-Fi', () => {
     const before = await snapshot();
     for (const [name, call] of [
       ['GET cart', () => intruder.technician.get(`/api/v1/carts/${cartId}`)],
-      ['PUT pack', () => put(intruder.technician, `/api/v1/carts/${cartId}/pack`, { packId: null })],
-      ['PUT slot', () => put(intruder.technician, `/api/v1/carts/${cartId}/slots/1`, { deviceId: null })],
+      ['PUT pack', () => intruder.technician.put(`/api/v1/carts/${cartId}/pack`, { packId: null })],
+      ['PUT slot', () => intruder.technician.put(`/api/v1/carts/${cartId}/slots/1`, { deviceId: null })],
       [
         'auto-assign',
         () => intruder.technician.post(`/api/v1/carts/${cartId}/slots/auto-assign`, { order: 'position' }),
       ],
-      ['PUT access point', () => put(intruder.technician, `/api/v1/carts/${cartId}/access-point`, { ssid: 'VOLE' })],
+      ['PUT access point', () => intruder.technician.put(`/api/v1/carts/${cartId}/access-point`, { ssid: 'VOLE' })],
       ['GET schedule', () => intruder.technician.get(`/api/v1/carts/${cartId}/access-point/schedule`)],
       ['GET report', () => intruder.technician.get(`/api/v1/carts/${cartId}/access-point/report`)],
       [
@@ -280,7 +289,7 @@ describe('Charging carts and the pack’s Wi-Fi', () => {
       expect({ name, status: response.status }).toEqual({ name, status: 404 });
       expect(JSON.stringify(response.body)).not.toContain('CLASSE-MOBILE-1');
     }
-    expect((await put(intruder.technician, `/api/v1/carts/${theirs.id}/pack`, { packId: pack.id })).status).toBe(404);
+    expect((await intruder.technician.put(`/api/v1/carts/${theirs.id}/pack`, { packId: pack.id })).status).toBe(404);
     expect((await intruder.technician.get(`/api/v1/carts?schoolId=${schoolId}`)).body.items).toEqual([]);
     expect(await snapshot()).toEqual(before);
   });
@@ -327,7 +336,7 @@ describe('Charging carts and the pack’s Wi-Fi', () => {
       '/api/v1/access-points/schedule.ics?token=court',
     ]) {
       const response = path.includes('/slots/')
-        ? await put(town.technician, path, { deviceId: null })
+        ? await town.technician.put(path, { deviceId: null })
         : await town.technician.get(path);
       expect({ path, status: response.status, code: response.body.code }).toEqual({
         path,

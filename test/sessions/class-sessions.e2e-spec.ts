@@ -4,9 +4,19 @@ import { SimulatedDevice } from '@socle/agent';
 import { Clock, jobId, JobName, QueueName, redisConnectionOptions } from '@socle/core';
 import { appleProfileFromBody } from '@socle/profiles';
 import { ApiClient } from '../support/api-client';
-import { createSchool, createTeacher, createTenant, expectCreated, Tenant } from '../support/factories';
+import {
+  createClassroom,
+  createSchool,
+  createTeacher,
+  createTenant,
+  enrollPack,
+  expectCreated,
+  Tenant,
+} from '../support/factories';
+import { eventually } from '../support/eventually';
+import { suitePrefix } from '../support/redis-keys';
 import { startStack, TestStack } from '../support/test-stack';
-import { createClassroom, enrolledPack, eventually, put, sessionSuitePrefix, startWorker } from './session-support';
+import { startWorker } from '../support/worker-context';
 
 const MINUTE = 60_000;
 /** 9:00 in Paris, on a day of its own: the suite moves the session clock there (other suites use other years). */
@@ -22,7 +32,7 @@ const RETURN_DELAY_SECONDS = 600;
  */
 describe('Class sessions: a teacher locks the pack to the lesson', () => {
   const overrides = {
-    redisPrefix: sessionSuitePrefix('class-sessions'),
+    redisPrefix: suitePrefix('class-sessions'),
     reconcileIntervalSeconds: 3600,
     returnCheckDelaySeconds: RETURN_DELAY_SECONDS,
   };
@@ -61,7 +71,7 @@ describe('Class sessions: a teacher locks the pack to the lesson', () => {
     schoolId = (await createSchool(town.technician)).id;
     classroomId = (await createClassroom(town.technician, schoolId, 'CM1 A')).id;
     [teacherA, teacherB] = [await createTeacher(stack, town, [schoolId]), await createTeacher(stack, town, [schoolId])];
-    ({ pack, devices, positionOf } = await enrolledPack(stack, town.technician, schoolId, 5, 10));
+    ({ pack, devices, positionOf } = await enrollPack(stack, town.technician, schoolId, 5, 10));
     const cart = expectCreated(
       await town.technician.post('/api/v1/carts', {
         schoolId,
@@ -72,7 +82,7 @@ describe('Class sessions: a teacher locks the pack to the lesson', () => {
       'cart',
     );
     cartId = cart.id;
-    await put(town.technician, `/api/v1/carts/${cartId}/pack`, { packId: pack.id });
+    await town.technician.put(`/api/v1/carts/${cartId}/pack`, { packId: pack.id });
     appId = expectCreated(
       await town.technician.post('/api/v1/apps', {
         name: 'Book Creator',
@@ -260,7 +270,7 @@ describe('Class sessions: a teacher locks the pack to the lesson', () => {
   });
 
   it('sends one lock to each of 15 tablets at the same second, and none is dropped', async () => {
-    const big = await enrolledPack(stack, town.technician, schoolId, 15, 15);
+    const big = await enrollPack(stack, town.technician, schoolId, 15, 15);
     const booked = await book(teacherA, big.pack.id, at(5), at(50));
     await reach(at(5), JobName.SessionStart, booked.body.id);
     await eventually(
@@ -292,7 +302,7 @@ describe('Class sessions: a teacher locks the pack to the lesson', () => {
   });
 
   it('hands nothing stale to a tablet that stayed off all lesson', async () => {
-    const small = await enrolledPack(stack, town.technician, schoolId, 2, 10);
+    const small = await enrollPack(stack, town.technician, schoolId, 2, 10);
     const [present, absent] = small.devices;
     const booked = await book(teacherA, small.pack.id, at(10), at(40));
     await reach(at(10), JobName.SessionStart, booked.body.id);

@@ -3,16 +3,11 @@ import { Queue } from 'bullmq';
 import { SimulatedDevice } from '@socle/agent';
 import { Clock, jobId, JobName, QueueName, redisConnectionOptions } from '@socle/core';
 import { ApiClient } from '../support/api-client';
-import { createSchool, createTeacher, createTenant } from '../support/factories';
+import { eventually } from '../support/eventually';
+import { createClassroom, createSchool, createTeacher, createTenant, enrollPack } from '../support/factories';
+import { deleteKeysWithPrefix, suitePrefix } from '../support/redis-keys';
 import { startStack, TestStack } from '../support/test-stack';
-import {
-  createClassroom,
-  deleteRedisKeys,
-  enrolledPack,
-  eventually,
-  sessionSuitePrefix,
-  startWorker,
-} from './session-support';
+import { startWorker } from '../support/worker-context';
 
 const MINUTE = 60_000;
 /** 9:00 in Paris on a day of this suite's own (a year before the other session suite's). */
@@ -28,7 +23,7 @@ const LATE_AT_MOST_MS = 20_000;
  */
 describe('A session when Redis forgets everything', () => {
   const overrides = {
-    redisPrefix: sessionSuitePrefix('session-redis-loss'),
+    redisPrefix: suitePrefix('session-redis-loss'),
     reconcileIntervalSeconds: 1,
     returnCheckDelaySeconds: 5,
   };
@@ -51,7 +46,7 @@ describe('A session when Redis forgets everything', () => {
     const schoolId = (await createSchool(town.technician)).id;
     const classroom = await createClassroom(town.technician, schoolId);
     teacher = await createTeacher(stack, town, [schoolId]);
-    const enrolled = await enrolledPack(stack, town.technician, schoolId, 3, 10);
+    const enrolled = await enrollPack(stack, town.technician, schoolId, 3, 10);
     devices = enrolled.devices;
     const booked = await teacher.post('/api/v1/sessions', {
       packId: enrolled.pack.id,
@@ -77,7 +72,7 @@ describe('A session when Redis forgets everything', () => {
 
   it('loses the delayed start job with every other key of the instance', async () => {
     expect(await (await queue.getJob(await startJobId()))?.getState()).toBe('delayed');
-    expect(await deleteRedisKeys(stack.config.redisUrl, overrides.redisPrefix)).toBeGreaterThan(0);
+    expect(await deleteKeysWithPrefix(stack.config.redisUrl, overrides.redisPrefix)).toBeGreaterThan(0);
     expect(await queue.getJob(await startJobId())).toBeUndefined();
     expect((await session()).status).toBe('scheduled');
   });
@@ -99,7 +94,7 @@ describe('A session when Redis forgets everything', () => {
   });
 
   it('still ends at 9:45 after Redis loses everything again mid-lesson, and checks the cart', async () => {
-    expect(await deleteRedisKeys(stack.config.redisUrl, overrides.redisPrefix)).toBeGreaterThan(0);
+    expect(await deleteKeysWithPrefix(stack.config.redisUrl, overrides.redisPrefix)).toBeGreaterThan(0);
     Clock.travelTo(at(45, -3));
     const ended = await eventually(
       () => session(),

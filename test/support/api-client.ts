@@ -14,6 +14,14 @@ export interface ApiResponse<T = any> {
   headers: Headers;
 }
 
+/** A file as the browser saves it: the bytes untouched (CSV with its BOM, PDF, signed profile). */
+export interface Download {
+  status: number;
+  headers: Headers;
+  bytes: Buffer;
+  text: string;
+}
+
 /** A thin fetch wrapper so a scenario reads as the calls a technician's console would make. */
 export class ApiClient {
   /** Set by test/setup/audit-every-mutation.ts: every non-GET request then carries its own X-Request-Id and is remembered here. */
@@ -40,8 +48,20 @@ export class ApiClient {
     return this.request('PATCH', path, body);
   }
 
+  put<T = any>(path: string, body?: unknown): Promise<ApiResponse<T>> {
+    return this.request('PUT', path, body);
+  }
+
   delete<T = any>(path: string): Promise<ApiResponse<T>> {
     return this.request('DELETE', path);
+  }
+
+  async download(path: string): Promise<Download> {
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      headers: this.token ? { authorization: `Bearer ${this.token}` } : {},
+    });
+    const bytes = Buffer.from(await response.arrayBuffer());
+    return { status: response.status, headers: response.headers, bytes, text: bytes.toString('utf8') };
   }
 
   async request<T>(

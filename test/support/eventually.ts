@@ -7,8 +7,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 export async function eventually<T>(
   probe: () => Promise<T>,
   done: (value: T) => boolean,
-  withinMs: number,
-  everyMs = 250,
+  withinMs = 20_000,
+  everyMs = 200,
 ): Promise<T> {
   const deadline = Date.now() + withinMs;
   let value = await probe();
@@ -17,4 +17,11 @@ export async function eventually<T>(
     value = await probe();
   }
   return value;
+}
+
+/** Midnight UTC, `days` from today, plus `hours`: far enough ahead that no booking is in the past. */
+export function dayAt(days: number, hours: number, minutes = 0): Date {
+  const date = new Date();
+  date.setUTCHours(0, 0, 0, 0);
+  return new Date(date.getTime() + days * 86_400_000 + hours * 3_600_000 + minutes * 60_000);
 }

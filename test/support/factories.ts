@@ -1,5 +1,5 @@
 import { randomBytes, randomInt } from 'node:crypto';
-import { SimulatedDevice } from '@socle/agent';
+import { DeviceKeyPair, generateDeviceKeyPair, SimulatedDevice } from '@socle/agent';
 import type { OsFamily } from '@socle/fleet';
 import { uaiCheckLetter } from '@socle/tenancy';
 import { ApiClient } from './api-client';
@@ -135,4 +135,42 @@ export function simulatedDevice(
     osVersion: '18.1',
     log: () => undefined,
   });
+}
+
+export async function createClassroom(technician: ApiClient, schoolId: string, name = 'CM1 A') {
+  return expectCreated(
+    await technician.post(`/api/v1/schools/${schoolId}/classrooms`, { name, level: 'CM1' }),
+    'classroom',
+  );
+}
+
+let packKey: Promise<DeviceKeyPair> | undefined;
+
+/**
+ * A pack of `count` iPads enrolled through the real gateway (one RSA key shared by the simulated
+ * tablets), each checked in once; `positionOf` says which number in the pack each one got.
+ */
+export async function enrollPack(
+  stack: TestStack,
+  technician: ApiClient,
+  schoolId: string,
+  count: number,
+  capacity: 10 | 12 | 15 = 10,
+) {
+  const pack = await createPack(technician, schoolId, 'ipados', capacity);
+  const token = (await issueToken(technician, pack.id)).token;
+  packKey ??= generateDeviceKeyPair();
+  const keyPair = await packKey;
+  const devices: SimulatedDevice[] = [];
+  for (let index = 0; index < count; index++) {
+    const device = simulatedDevice(stack, 'ipados');
+    await device.enroll(token, keyPair);
+    devices.push(device);
+  }
+  await Promise.all(devices.map((device) => device.checkIn()));
+  const detail = (await technician.get(`/api/v1/packs/${pack.id}`)).body as {
+    devices: Array<{ id: string; positionInPack: number }>;
+  };
+  const positions = new Map(detail.devices.map((device) => [device.id, device.positionInPack]));
+  return { pack, devices, positionOf: (device: SimulatedDevice) => positions.get(device.deviceId!)! };
 }

@@ -1,4 +1,4 @@
-import type { DeviceKind, OsFamily } from '../../../libs/fleet/src/fleet-enums';
+import type { DeviceKind, OsFamily } from '@socle/device-protocol';
 
 export type { DeviceKind, OsFamily };
 

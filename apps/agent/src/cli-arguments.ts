@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { DEVICE_KINDS, OS_FAMILIES } from '../../../libs/fleet/src/fleet-enums';
+import { DEVICE_KINDS, OS_FAMILIES } from '@socle/device-protocol';
 import type { DeviceKind, OsFamily } from './agent-types';
 import { defaultDeviceKind, defaultModel, defaultOsVersion } from './device-defaults';
 

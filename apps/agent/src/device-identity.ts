@@ -1,7 +1,7 @@
 import { createPrivateKey, createPublicKey, generateKeyPair, KeyObject } from 'node:crypto';
 import { promisify } from 'node:util';
 import * as forge from 'node-forge';
-import { signCertificationRequest } from '../../../libs/pki/src/native-signer';
+import { signCertificationRequest } from '@socle/device-protocol';
 
 const generateRsaKeyPair = promisify(generateKeyPair);
 

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SimulatedFleet } from './fleet';
-import { FakeGateway } from './testing/fake-gateway';
+import { FakeGateway } from '@test-support/fake-gateway';
 
 describe('SimulatedFleet against a loopback gateway', () => {
   let gateway: FakeGateway;

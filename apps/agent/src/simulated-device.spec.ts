@@ -5,7 +5,7 @@ import { generateDeviceKeyPair } from './device-identity';
 import type { AgentLog } from './agent-types';
 import { SimulatedDevice } from './simulated-device';
 import type { SimulatedDeviceOptions } from './simulated-device-options';
-import { FakeGateway, PROXY_CERT_HEADER } from './testing/fake-gateway';
+import { FakeGateway, PROXY_CERT_HEADER } from '@test-support/fake-gateway';
 
 describe('SimulatedDevice against a loopback gateway', () => {
   let gateway: FakeGateway;

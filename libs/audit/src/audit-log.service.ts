@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Actor, Page, Role, SocleError, toPage } from '@socle/core';
 import { AuditLogQuery } from './dto/audit-log.query';
+import { AuditErrorCode } from './audit-error-codes';
 
 export interface AuditLogItem {
   id: string;
@@ -47,7 +48,10 @@ export class AuditLogService {
       const cursor = bind(query.cursor);
       const [known] = await this.dataSource.query('SELECT 1 FROM audit_entries WHERE id = $1', [query.cursor]);
       if (!known)
-        throw SocleError.badRequest('CURSOR_INVALID', 'Curseur de pagination inconnu : repartez de la première page.');
+        throw SocleError.badRequest(
+          AuditErrorCode.CursorInvalid,
+          'Curseur de pagination inconnu : repartez de la première page.',
+        );
       where.push(`(a.occurred_at, a.id) < (SELECT occurred_at, id FROM audit_entries WHERE id = ${cursor})`);
     }
     const rows: AuditLogItem[] = await this.dataSource.query(

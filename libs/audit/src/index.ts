@@ -4,3 +4,4 @@ export * from './audit.module';
 export * from './audit-log.service';
 export * from './audit-api.module';
 export * from './audit-retention';
+export * from './audit-error-codes';

@@ -1,12 +1,11 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@socle/audit';
 import { Actor, SocleError } from '@socle/core';
+import { SHUT_OUT_DEVICE_STATES } from '@socle/fleet';
 import { Cart } from './cart.entity';
 import { AssignSlotDto, SlotOrder } from './dto/cart-assignment.dto';
-
-/** Devices that have left the fleet keep no slot. */
-export const GONE_STATES = ['retired', 'taken_back'];
+import { displacedDevice, mayHoldSlot, slotNumberProblem } from './slot-rules';
 
 @Injectable()
 export class CartSlotsService {
@@ -17,13 +16,8 @@ export class CartSlotsService {
 
   /** "Slot n holds this device": its previous slot is freed, and so is the slot's previous occupant. */
   async assign(actor: Actor, cart: Cart, slotNumber: number, dto: AssignSlotDto, manager: EntityManager) {
-    if (slotNumber < 1 || slotNumber > cart.slotCount) {
-      throw new SocleError(
-        HttpStatus.UNPROCESSABLE_ENTITY,
-        'SLOT_OUT_OF_RANGE',
-        `Ce chariot a ${cart.slotCount} emplacements : choisissez un numéro entre 1 et ${cart.slotCount}.`,
-      );
-    }
+    const outOfRange = slotNumberProblem(slotNumber, cart.slotCount);
+    if (outOfRange) throw outOfRange;
     if (dto.deviceId) {
       const [device] = await manager.query(
         'SELECT pack_id, state FROM devices WHERE id = $1 AND collectivite_id = $2',
@@ -31,7 +25,7 @@ export class CartSlotsService {
       );
       if (!device)
         throw SocleError.notFound('DEVICE_NOT_FOUND', "Cet appareil n'existe pas ou ne vous est pas accessible.");
-      if (!cart.packId || device.pack_id !== cart.packId || GONE_STATES.includes(device.state)) {
+      if (!mayHoldSlot(cart.packId, { packId: device.pack_id, state: device.state })) {
         throw SocleError.conflict(
           'DEVICE_NOT_IN_CART_PACK',
           "Cet appareil n'appartient pas au pack rangé dans ce chariot : seul un appareil du pack peut y avoir un emplacement.",
@@ -62,7 +56,7 @@ export class CartSlotsService {
     return {
       slotNumber,
       deviceId: dto.deviceId,
-      displacedDeviceId: previous && previous.device_id !== dto.deviceId ? previous.device_id : null,
+      displacedDeviceId: displacedDevice(previous?.device_id, dto.deviceId),
     };
   }
 
@@ -83,7 +77,7 @@ export class CartSlotsService {
          FROM carts c JOIN devices d ON d.pack_id = c.pack_id
         WHERE c.id = $1 AND NOT (d.state = ANY($2::text[]))
        RETURNING device_id`,
-      [cartId, GONE_STATES],
+      [cartId, SHUT_OUT_DEVICE_STATES],
     );
     return rows.length;
   }

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Actor } from '@socle/core';
+import { SHUT_OUT_DEVICE_STATES } from '@socle/fleet';
 import { Cart } from './cart.entity';
 import { CartsService } from './carts.service';
-import { GONE_STATES } from './cart-slots.service';
 import { deviceLabel, notStoredMessage } from './device-label';
 import { PACK_BOOKINGS, PackBookings } from './pack-bookings';
 
@@ -57,7 +57,7 @@ export class CartViewService {
          LEFT JOIN device_dock_states ds ON ds.device_id = d.id
         WHERE (d.pack_id = $2 AND NOT (d.state = ANY($3::text[]))) OR d.id IN (SELECT device_id FROM cart_slots WHERE cart_id = $1)
         ORDER BY d.position_in_pack NULLS LAST, d.serial_number`,
-      [cart.id, cart.packId, GONE_STATES],
+      [cart.id, cart.packId, SHUT_OUT_DEVICE_STATES],
     );
     const devices = rows.map((row) => ({ device: toDevice(row), inPack: row.in_pack }));
     const bySlot = new Map(

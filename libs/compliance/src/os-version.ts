@@ -16,7 +16,3 @@ export function compareOsVersions(a: readonly number[], b: readonly number[]): n
   }
   return 0;
 }
-
-export function isValidMinimumVersion(raw: string): boolean {
-  return /^\d{1,6}(?:\.\d{1,9}){0,4}$/.test(raw);
-}

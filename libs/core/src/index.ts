@@ -33,3 +33,7 @@ export * from './device-events/device-events';
 export * from './device-events/on-device-event.decorator';
 export * from './device-events/device-event-bus';
 export * from './device-events/device-events.module';
+export * from './csv/csv-import';
+export * from './csv/csv-delimiter';
+export * from './csv/limit-bytes';
+export * from './core-error-codes';

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@socle/audit';
 import { Actor, DeviceEventBus, SocleError } from '@socle/core';
-import { acceptsCommands, Device, DevicesService } from '@socle/fleet';
-import { notNowDelaySeconds } from './command-backoff';
+import { Device, DevicesService } from '@socle/fleet';
+import { commandOutcome, manualCommandRefusal } from './command-rules';
 import { DeliveryJobs } from './delivery-jobs';
 import { CommandType, DeviceCommand } from './device-command.entity';
 import { CommandResultDto } from './dto/command-result.dto';
@@ -36,19 +36,8 @@ export class DeviceCommandsService {
   /** A technician's command to one device; a wipe must be confirmed by typing the serial number again. */
   async issueManual(actor: Actor, deviceId: string, dto: DeviceCommandDto): Promise<DeviceCommand> {
     const device = await this.devices.findVisible(actor, deviceId);
-    if (!acceptsCommands(device.state)) {
-      throw SocleError.conflict(
-        'DEVICE_NOT_MANAGED',
-        `L'appareil est « ${device.state} » : il ne reçoit pas de commandes.`,
-        { state: device.state },
-      );
-    }
-    if (dto.type === 'wipe' && dto.confirm !== device.serialNumber) {
-      throw SocleError.badRequest(
-        'WIPE_CONFIRMATION_REQUIRED',
-        `L'effacement est définitif : recopiez le numéro de série de l'appareil (${device.serialNumber}) dans « confirm ».`,
-      );
-    }
+    const refusal = manualCommandRefusal(device, dto);
+    if (refusal) throw refusal;
     const command = await this.dataSource.transaction(async (manager) => {
       const saved = await manager.save(
         manager.create(DeviceCommand, {
@@ -118,18 +107,17 @@ export class DeviceCommandsService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!command) throw SocleError.notFound('COMMAND_NOT_FOUND', 'Commande inconnue pour cet appareil.');
-      if (command.status !== 'pending' && command.status !== 'delivered')
-        return { id: command.id, status: command.status, applied: false };
-      if (result.status === 'not_now') {
-        const attempts = command.attempts + 1;
+      const outcome = commandOutcome(command, result);
+      if (!outcome.applied) return { id: command.id, status: outcome.status, applied: false };
+      if (outcome.status === 'pending') {
         await manager.query(
           `UPDATE device_commands SET status = 'pending', attempts = $2, next_attempt_at = now() + make_interval(secs => $3), updated_at = now() WHERE id = $1`,
-          [command.id, attempts, notNowDelaySeconds(attempts)],
+          [command.id, outcome.attempts, outcome.retryInSeconds],
         );
         return { id: command.id, status: 'pending', applied: true };
       }
-      const status = result.status === 'acknowledged' ? 'acknowledged' : 'failed';
-      const lastError = status === 'failed' ? (result.detail ?? 'erreur sans détail') : null;
+      const status = outcome.status;
+      const lastError = outcome.lastError;
       await manager.update(DeviceCommand, { id: command.id }, { status, completedAt: new Date(), lastError });
       if (status === 'acknowledged')
         await tx.emit('command.acknowledged', { command, detail: result.detail }, command.type);

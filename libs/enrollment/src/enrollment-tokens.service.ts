@@ -6,6 +6,7 @@ import { Actor, SocleConfig, SocleError } from '@socle/core';
 import { PacksService } from '@socle/fleet';
 import { CreateEnrollmentTokenDto } from './dto/create-enrollment-token.dto';
 import { EnrollmentToken } from './enrollment-token.entity';
+import { tokenTerms } from './enrollment-rules';
 import { hashEnrollmentToken, newEnrollmentTokenSecret } from './enrollment-token-secret';
 
 export interface IssuedEnrollmentToken {
@@ -17,8 +18,6 @@ export interface IssuedEnrollmentToken {
   /** PNG of the QR code of enrollUrl, base64 (data URL), to print or show on screen. */
   qrPng: string;
 }
-
-const DEFAULT_VALIDITY_HOURS = 72;
 
 @Injectable()
 export class EnrollmentTokensService {
@@ -48,8 +47,7 @@ export class EnrollmentTokensService {
           collectiviteId: pack.collectiviteId,
           packId,
           tokenHash: hashEnrollmentToken(token),
-          expiresAt: new Date(Date.now() + (dto.expiresInHours ?? DEFAULT_VALIDITY_HOURS) * 3600_000),
-          maxUses: dto.maxUses ?? pack.capacity,
+          ...tokenTerms(dto, pack.capacity, new Date()),
           createdBy: actor.userId,
         }),
       );

@@ -1,13 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@socle/audit';
-import { DeviceEventBus, SocleConfig, SocleError, violatedConstraint } from '@socle/core';
-import { canTransition, DEVICE_EVENTS, Device, Pack } from '@socle/fleet';
+import { DeviceEventBus, SocleConfig } from '@socle/core';
+import { DEVICE_EVENTS, Device, Pack } from '@socle/fleet';
 import { parseDeviceCsr, PkiService } from '@socle/pki';
 import { Collectivite } from '@socle/tenancy';
 import { EnrollDto } from './dto/enroll.dto';
 import { hashEnrollmentToken } from './enrollment-token-secret';
 import { EnrollmentToken } from './enrollment-token.entity';
+import {
+  osMismatch,
+  packFull,
+  placementRefusal,
+  tokenRefusal,
+  translateEnrollmentConstraint,
+} from './enrollment-rules';
 
 export interface EnrollmentResult {
   deviceId: string;
@@ -16,12 +23,6 @@ export interface EnrollmentResult {
   checkinUrl: string;
   checkinIntervalSeconds: number;
 }
-
-const PACK_FULL = () =>
-  SocleError.conflict(
-    'PACK_FULL',
-    'Ce pack est complet : retirez un appareil du pack ou utilisez le jeton d’un autre pack.',
-  );
 
 /**
  * Enrollment is one transaction: consume a token use, lock the pack, take the lowest free number in
@@ -114,23 +115,7 @@ export class EnrollmentService {
       [hash],
     );
     if (spent.length) return spent[0] as EnrollmentToken;
-    const known = await manager.findOneBy(EnrollmentToken, { tokenHash: hash });
-    if (!known || known.revokedAt) {
-      throw SocleError.unauthorized(
-        'TOKEN_INVALID',
-        "Jeton d'inscription inconnu ou révoqué : demandez un nouveau QR code au technicien.",
-      );
-    }
-    if (known.expiresAt <= new Date()) {
-      throw SocleError.unauthorized(
-        'TOKEN_EXPIRED',
-        "Ce jeton d'inscription a expiré : demandez un nouveau QR code au technicien.",
-      );
-    }
-    throw SocleError.conflict(
-      'TOKEN_EXHAUSTED',
-      "Ce jeton d'inscription a déjà servi autant de fois que prévu : demandez-en un nouveau.",
-    );
+    throw tokenRefusal(await manager.findOneBy(EnrollmentToken, { tokenHash: hash }), new Date());
   }
 
   /** Attaches a device imported from the supplier's file, or creates it, at the lowest free number of the pack. */
@@ -139,19 +124,14 @@ export class EnrollmentService {
       where: { collectiviteId: pack.collectiviteId, serialNumber: dto.serialNumber },
       lock: { mode: 'pessimistic_write' },
     });
-    if (existing && (!canTransition(existing.state, DEVICE_EVENTS.enroll.to) || existing.packId)) {
-      throw SocleError.conflict(
-        'DEVICE_ALREADY_ENROLLED',
-        `L'appareil ${dto.serialNumber} est déjà inscrit : retirez-le d'abord s'il doit être réinscrit.`,
-      );
-    }
-    if (existing && existing.osFamily !== pack.osFamily) throw osMismatch(existing.osFamily, pack.osFamily);
+    const refusal = placementRefusal(existing, pack.osFamily);
+    if (refusal) throw refusal;
     const [{ position }] = await manager.query(
       `SELECT min(candidate)::int AS position FROM generate_series(1, $2::int) AS candidate
         WHERE candidate NOT IN (SELECT position_in_pack FROM devices WHERE pack_id = $1)`,
       [pack.id, pack.capacity],
     );
-    if (position === null) throw PACK_FULL();
+    if (position === null) throw packFull();
     const placement = {
       packId: pack.id,
       packCapacity: pack.capacity,
@@ -174,26 +154,5 @@ export class EnrollmentService {
         osFamily: dto.osFamily,
       }),
     );
-  }
-}
-
-function osMismatch(deviceOs: string, packOs: string): SocleError {
-  return SocleError.conflict(
-    'PACK_OS_MISMATCH',
-    `Cet appareil (${deviceOs}) ne peut pas rejoindre un pack ${packOs} : un pack ne contient qu'un seul système.`,
-  );
-}
-
-function translateEnrollmentConstraint(error: unknown): unknown {
-  switch (violatedConstraint(error)) {
-    case 'uq_devices_pack_position':
-    case 'chk_devices_pack_position':
-      return PACK_FULL();
-    case 'fk_devices_pack_os':
-      return osMismatch('autre système', 'différent');
-    case 'uq_devices_tenant_serial':
-      return SocleError.conflict('DEVICE_ALREADY_ENROLLED', 'Cet appareil est en cours d’inscription ou déjà inscrit.');
-    default:
-      return error;
   }
 }

@@ -1,4 +1,6 @@
+import type { CsvLineError } from '@socle/core';
 import { DEVICE_KINDS, DeviceKind, MAINTENANCE_MODES, MaintenanceMode, OS_FAMILIES, OsFamily } from './fleet-enums';
+import { FleetErrorCode } from './fleet-error-codes';
 
 /** The contract's columns, in the order suppliers are asked to send them. */
 export const IMPORT_COLUMNS = [
@@ -26,11 +28,7 @@ export interface ImportedDevice {
   refurbished: boolean;
 }
 
-export interface ImportLineError {
-  line: number;
-  code: string;
-  message: string;
-}
+export type ImportLineError = CsvLineError;
 
 const SERIAL = /^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$/;
 const YES = ['true', 'oui', 'yes', '1', 'o', 'y', 'reconditionné', 'reconditionne'];
@@ -58,31 +56,43 @@ export function parseImportRow(
 
   const serialNumber = value('serialNumber');
   if (!SERIAL.test(serialNumber))
-    fail('SERIAL_INVALID', `Numéro de série « ${serialNumber} » invalide (3 à 64 lettres, chiffres, . _ -).`);
+    fail(
+      FleetErrorCode.SerialInvalid,
+      `Numéro de série « ${serialNumber} » invalide (3 à 64 lettres, chiffres, . _ -).`,
+    );
   const osFamily = value('osFamily').toLowerCase() as OsFamily;
   if (!OS_FAMILIES.includes(osFamily))
-    fail('OS_FAMILY_INVALID', `Système « ${value('osFamily')} » inconnu : attendu ${OS_FAMILIES.join(', ')}.`);
+    fail(
+      FleetErrorCode.OsFamilyInvalid,
+      `Système « ${value('osFamily')} » inconnu : attendu ${OS_FAMILIES.join(', ')}.`,
+    );
   const deviceKind = value('deviceKind').toLowerCase() as DeviceKind;
   if (!DEVICE_KINDS.includes(deviceKind))
-    fail('DEVICE_KIND_INVALID', `Type « ${value('deviceKind')} » inconnu : attendu ${DEVICE_KINDS.join(', ')}.`);
+    fail(
+      FleetErrorCode.DeviceKindInvalid,
+      `Type « ${value('deviceKind')} » inconnu : attendu ${DEVICE_KINDS.join(', ')}.`,
+    );
   const purchaseDate = parseDate(value('purchaseDate'));
   if (purchaseDate === undefined)
-    fail('DATE_INVALID', `Date d'achat « ${value('purchaseDate')} » invalide (AAAA-MM-JJ ou JJ/MM/AAAA).`);
+    fail(FleetErrorCode.DateInvalid, `Date d'achat « ${value('purchaseDate')} » invalide (AAAA-MM-JJ ou JJ/MM/AAAA).`);
   const warrantyEnd = parseDate(value('warrantyEnd'));
   if (warrantyEnd === undefined)
-    fail('DATE_INVALID', `Fin de garantie « ${value('warrantyEnd')} » invalide (AAAA-MM-JJ ou JJ/MM/AAAA).`);
+    fail(
+      FleetErrorCode.DateInvalid,
+      `Fin de garantie « ${value('warrantyEnd')} » invalide (AAAA-MM-JJ ou JJ/MM/AAAA).`,
+    );
   if (purchaseDate && warrantyEnd && warrantyEnd < purchaseDate)
-    fail('WARRANTY_BEFORE_PURCHASE', 'La fin de garantie précède la date d’achat.');
+    fail(FleetErrorCode.WarrantyBeforePurchase, 'La fin de garantie précède la date d’achat.');
   const maintenanceMode = (value('maintenanceMode').toLowerCase() || null) as MaintenanceMode | null;
   if (maintenanceMode && !MAINTENANCE_MODES.includes(maintenanceMode)) {
     fail(
-      'MAINTENANCE_MODE_INVALID',
+      FleetErrorCode.MaintenanceModeInvalid,
       `Mode de maintenance « ${value('maintenanceMode')} » inconnu : attendu ${MAINTENANCE_MODES.join(', ')}.`,
     );
   }
   const refurbishedRaw = value('refurbished').toLowerCase();
   if (!YES.includes(refurbishedRaw) && !NO.includes(refurbishedRaw))
-    fail('REFURBISHED_INVALID', `« ${value('refurbished')} » : indiquez oui/non (ou true/false).`);
+    fail(FleetErrorCode.RefurbishedInvalid, `« ${value('refurbished')} » : indiquez oui/non (ou true/false).`);
   const model = value('model').slice(0, 200) || null;
   const supplier = value('supplier').slice(0, 200) || null;
   if (errors.length) return errors;

@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { SocleError } from '@socle/core';
 import { DeviceState } from './fleet-enums';
+import { deviceNotFound, FleetErrorCode } from './fleet-error-codes';
 
 /**
  * The one definition of a device's life:
@@ -70,7 +71,7 @@ export function deviceStateLabel(state: DeviceState): string {
 export function illegalTransition(event: DeviceEvent, currentState: DeviceState): SocleError {
   const { to, from } = DEVICE_EVENTS[event];
   return SocleError.conflict(
-    'ILLEGAL_STATE_TRANSITION',
+    FleetErrorCode.IllegalStateTransition,
     `L'appareil est « ${deviceStateLabel(currentState)} » : il ne peut pas passer à « ${deviceStateLabel(to)} » ` +
       `(possible seulement depuis : ${from.map(deviceStateLabel).join(', ')}).`,
     { currentState, requestedState: to },
@@ -106,8 +107,7 @@ export async function applyDeviceEvent(
   if (rows.length) return rows[0].previous;
   if (options.quiet) return null;
   const [current] = await manager.query('SELECT state FROM devices WHERE id = $1', [deviceId]);
-  if (!current)
-    throw SocleError.notFound('DEVICE_NOT_FOUND', "Cet appareil n'existe pas ou ne vous est pas accessible.");
+  if (!current) throw deviceNotFound();
   throw illegalTransition(event, current.state);
 }
 

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { Actor, CurrentActor, FLEET_MANAGERS, ParseId, Roles, SocleError } from '@socle/core';
+import { Actor, CoreErrorCode, CurrentActor, FLEET_MANAGERS, ParseId, Roles, SocleError } from '@socle/core';
 import { DeviceImportService } from './device-import.service';
 import { DevicesService } from './devices.service';
 import { ListDevicesQuery } from './dto/list-queries.dto';
@@ -24,7 +24,7 @@ export class DevicesController {
     if (!request.is('text/csv')) {
       throw new SocleError(
         415,
-        'UNSUPPORTED_MEDIA_TYPE',
+        CoreErrorCode.UnsupportedMediaType,
         'Envoyez le fichier du fournisseur en text/csv (Content-Type: text/csv).',
       );
     }

@@ -1,8 +1,9 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Actor, Page, SocleError, toPage } from '@socle/core';
+import { Actor, Page, toPage } from '@socle/core';
 import { Device } from './device.entity';
 import { ListDevicesQuery } from './dto/list-queries.dto';
+import { deviceNotFound } from './fleet-error-codes';
 
 export interface DeviceCompliance {
   compliant: boolean;
@@ -62,8 +63,7 @@ export class DevicesService {
     const device = await this.dataSource
       .getRepository(Device)
       .findOneBy({ id: deviceId, collectiviteId: actor.tenantId() });
-    if (!device)
-      throw SocleError.notFound('DEVICE_NOT_FOUND', "Cet appareil n'existe pas ou ne vous est pas accessible.");
+    if (!device) throw deviceNotFound();
     return device;
   }
 }

@@ -1,8 +1,6 @@
-export const OS_FAMILIES = ['ipados', 'android', 'windows', 'chromeos', 'linux'] as const;
-export type OsFamily = (typeof OS_FAMILIES)[number];
-
-export const DEVICE_KINDS = ['tablet', 'laptop', 'tablet_pc'] as const;
-export type DeviceKind = (typeof DEVICE_KINDS)[number];
+// Shared with the device agent, which must not load Nest or TypeORM to know them.
+export { DEVICE_KINDS, OS_FAMILIES } from '@socle/device-protocol';
+export type { DeviceKind, OsFamily } from '@socle/device-protocol';
 
 /** The socle numérique de base sizes a classe mobile at 10, 12 or 15 devices, nothing else. */
 export const PACK_CAPACITIES = [10, 12, 15] as const;

@@ -9,3 +9,4 @@ export * from './device-state-machine';
 export * from './device-scope';
 export * from './assignment-target';
 export { parseDate } from './device-import-row';
+export * from './fleet-error-codes';

@@ -8,6 +8,7 @@ import { CreatePackDto } from './dto/create-pack.dto';
 import { ListPacksQuery } from './dto/list-queries.dto';
 import { UpdatePackDto } from './dto/update-pack.dto';
 import { Pack } from './pack.entity';
+import { FleetErrorCode } from './fleet-error-codes';
 
 export interface PackDetail extends Pack {
   enrolledCount: number;
@@ -92,7 +93,7 @@ export class PacksService {
       lock: options.lock ? { mode: 'pessimistic_write' } : undefined,
     });
     if (!pack || !actor.canSeeSchool(pack.schoolId)) {
-      throw SocleError.notFound('PACK_NOT_FOUND', "Ce pack n'existe pas ou ne vous est pas accessible.");
+      throw SocleError.notFound(FleetErrorCode.PackNotFound, "Ce pack n'existe pas ou ne vous est pas accessible.");
     }
     return pack;
   }
@@ -102,21 +103,21 @@ function translatePackConstraint(error: unknown, name?: string): unknown {
   switch (violatedConstraint(error)) {
     case 'fk_devices_pack_os':
       return SocleError.conflict(
-        'PACK_NOT_EMPTY',
+        FleetErrorCode.PackNotEmpty,
         "Le système d'un pack qui contient des appareils ne peut pas changer : retirez d'abord les appareils du pack.",
       );
     case 'chk_devices_pack_position':
       return SocleError.conflict(
-        'PACK_CAPACITY_TOO_SMALL',
+        FleetErrorCode.PackCapacityTooSmall,
         'Des appareils portent un numéro supérieur à la nouvelle capacité : retirez-les du pack avant de la réduire.',
       );
     case 'chk_carts_pack_fits':
       return SocleError.conflict(
-        'CART_TOO_SMALL',
+        FleetErrorCode.CartTooSmall,
         "Le chariot qui range ce pack a moins d'emplacements que la nouvelle capacité : rangez d'abord le pack dans un chariot plus grand.",
       );
     case 'uq_packs_school_name':
-      return SocleError.conflict('PACK_NAME_TAKEN', `Un pack « ${name} » existe déjà dans cette école.`);
+      return SocleError.conflict(FleetErrorCode.PackNameTaken, `Un pack « ${name} » existe déjà dans cette école.`);
     default:
       return error;
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Actor, SocleError } from '@socle/core';
-import { Device } from '@socle/fleet';
+import { Actor } from '@socle/core';
+import { Device, deviceNotFound } from '@socle/fleet';
 import { RepairIncident } from './repair-incident.entity';
 import { RETIREMENT_VIEW_SQL, RetirementView } from './retirement-view';
 
@@ -32,8 +32,7 @@ export class DeviceHistoryService {
     const device = await this.dataSource
       .getRepository(Device)
       .findOneBy({ id: deviceId, collectiviteId: actor.tenantId() });
-    if (!device)
-      throw SocleError.notFound('DEVICE_NOT_FOUND', "Cet appareil n'existe pas ou ne vous est pas accessible.");
+    if (!device) throw deviceNotFound();
     const [incidents, [retirement], [reprise], events] = await Promise.all([
       this.dataSource
         .getRepository(RepairIncident)

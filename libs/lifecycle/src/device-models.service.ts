@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@socle/audit';
-import { Actor, SocleError, violatedConstraint } from '@socle/core';
+import { Actor, CoreErrorCode, SocleError, violatedConstraint } from '@socle/core';
 import { DeviceModel } from './device-model.entity';
 import { CreateDeviceModelDto, UpdateDeviceModelDto } from './dto/device-model.dto';
+import { LifecycleErrorCode } from './lifecycle-error-codes';
 
-const NOT_FOUND = () => SocleError.notFound('DEVICE_MODEL_NOT_FOUND', "Ce modèle n'existe pas dans votre catalogue.");
+const NOT_FOUND = () =>
+  SocleError.notFound(LifecycleErrorCode.DeviceModelNotFound, "Ce modèle n'existe pas dans votre catalogue.");
 
 /** The collectivité's model catalogue (weight, screen, OS support), read by the socle and renewal reports. */
 @Injectable()
@@ -27,7 +29,7 @@ export class DeviceModelsService {
 
   async update(actor: Actor, id: string, dto: UpdateDeviceModelDto): Promise<DeviceModel> {
     if (!Object.keys(dto).length) {
-      throw SocleError.badRequest('VALIDATION_FAILED', 'Rien à modifier.', {
+      throw SocleError.badRequest(CoreErrorCode.ValidationFailed, 'Rien à modifier.', {
         fields: [{ field: 'body', problems: ['at least one field is required'] }],
       });
     }
@@ -84,7 +86,7 @@ export class DeviceModelsService {
     } catch (error) {
       if (violatedConstraint(error) === 'uq_device_models_name')
         throw SocleError.conflict(
-          'DEVICE_MODEL_EXISTS',
+          LifecycleErrorCode.DeviceModelExists,
           `Le modèle « ${name} » est déjà dans le catalogue : modifiez-le plutôt.`,
         );
       throw error;

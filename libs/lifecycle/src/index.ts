@@ -9,3 +9,4 @@ export * from './reprises.service';
 export * from './paris-time';
 export * from './lifecycle.module';
 export * from './lifecycle-api.module';
+export * from './lifecycle-error-codes';

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { sniffDelimiter } from './csv-delimiter';
+import { sniffDelimiter } from '@socle/core';
 import { parsePrice, parsePurchaseRow } from './purchase-data-row';
 
 describe('purchase data rows', () => {

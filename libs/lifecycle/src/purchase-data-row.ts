@@ -1,4 +1,6 @@
+import type { CsvLineError } from '@socle/core';
 import { FUNDING_SOURCES, FundingSource, MAINTENANCE_MODES, MaintenanceMode, parseDate } from '@socle/fleet';
+import { LifecycleErrorCode } from './lifecycle-error-codes';
 
 /** Purchase and maintenance fields a technician edits in bulk; `null` in a change means "leave as is". */
 export interface PurchaseData {
@@ -36,11 +38,7 @@ export interface PurchaseChange {
   data: PurchaseData;
 }
 
-export interface LineError {
-  line: number;
-  code: string;
-  message: string;
-}
+export type LineError = CsvLineError;
 
 const YES = ['true', 'oui', 'yes', '1', 'o', 'y', 'reconditionné', 'reconditionne'];
 const NO = ['false', 'non', 'no', '0', 'n', 'neuf'];
@@ -69,51 +67,52 @@ export function parsePurchaseRow(
   const fail = (code: string, message: string) => errors.push({ line, code, message });
   const text = (column: string, max: number) => {
     const raw = value(column);
-    if (raw.length > max) fail('VALUE_TOO_LONG', `${column} : ${max} caractères au plus.`);
+    if (raw.length > max) fail(LifecycleErrorCode.ValueTooLong, `${column} : ${max} caractères au plus.`);
     return raw || null;
   };
   const date = (column: string, label: string) => {
     const parsed = parseDate(value(column));
     if (parsed === undefined)
-      fail('DATE_INVALID', `${label} « ${value(column)} » invalide (AAAA-MM-JJ ou JJ/MM/AAAA).`);
+      fail(LifecycleErrorCode.DateInvalid, `${label} « ${value(column)} » invalide (AAAA-MM-JJ ou JJ/MM/AAAA).`);
     return parsed ?? null;
   };
 
   const serialNumber = value('serialNumber');
-  if (!serialNumber) fail('SERIAL_MISSING', 'Numéro de série manquant : il désigne l’appareil à modifier.');
+  if (!serialNumber)
+    fail(LifecycleErrorCode.SerialMissing, 'Numéro de série manquant : il désigne l’appareil à modifier.');
   const inventoryNumber = text('inventoryNumber', 64);
   if (inventoryNumber && !INVENTORY.test(inventoryNumber))
     fail(
-      'INVENTORY_NUMBER_INVALID',
+      LifecycleErrorCode.InventoryNumberInvalid,
       `Numéro d'inventaire « ${inventoryNumber} » invalide (lettres, chiffres, espace . _ / # -).`,
     );
   const fundingRaw = value('fundingSource').toLowerCase();
   const fundingSource = (FUNDING_ALIASES[fundingRaw] ?? fundingRaw) as FundingSource;
   if (fundingRaw && !FUNDING_SOURCES.includes(fundingSource))
     fail(
-      'FUNDING_SOURCE_INVALID',
+      LifecycleErrorCode.FundingSourceInvalid,
       `Financement « ${value('fundingSource')} » inconnu : attendu ${FUNDING_SOURCES.join(', ')}.`,
     );
   const priceRaw = value('purchasePrice');
   const purchasePrice = priceRaw ? parsePrice(priceRaw) : null;
   if (purchasePrice === undefined)
-    fail('PRICE_INVALID', `Prix « ${priceRaw} » invalide : un montant en euros (ex. 389,90).`);
+    fail(LifecycleErrorCode.PriceInvalid, `Prix « ${priceRaw} » invalide : un montant en euros (ex. 389,90).`);
   const refurbishedRaw = value('refurbished').toLowerCase();
   if (refurbishedRaw && !YES.includes(refurbishedRaw) && !NO.includes(refurbishedRaw))
-    fail('REFURBISHED_INVALID', `« ${value('refurbished')} » : indiquez oui/non (ou true/false).`);
+    fail(LifecycleErrorCode.RefurbishedInvalid, `« ${value('refurbished')} » : indiquez oui/non (ou true/false).`);
   const maintenanceMode = (value('maintenanceMode').toLowerCase() || null) as MaintenanceMode | null;
   if (maintenanceMode && !MAINTENANCE_MODES.includes(maintenanceMode))
     fail(
-      'MAINTENANCE_MODE_INVALID',
+      LifecycleErrorCode.MaintenanceModeInvalid,
       `Mode de maintenance « ${value('maintenanceMode')} » inconnu : attendu ${MAINTENANCE_MODES.join(', ')}.`,
     );
   const purchaseDate = date('purchaseDate', "Date d'achat");
   const warrantyEnd = date('warrantyEnd', 'Fin de garantie');
   const maintenanceEnd = date('maintenanceEnd', 'Fin de maintenance');
   if (purchaseDate && warrantyEnd && warrantyEnd < purchaseDate)
-    fail('WARRANTY_BEFORE_PURCHASE', 'La fin de garantie précède la date d’achat.');
+    fail(LifecycleErrorCode.WarrantyBeforePurchase, 'La fin de garantie précède la date d’achat.');
   if (purchaseDate && maintenanceEnd && maintenanceEnd < purchaseDate)
-    fail('MAINTENANCE_BEFORE_PURCHASE', 'La fin de maintenance précède la date d’achat.');
+    fail(LifecycleErrorCode.MaintenanceBeforePurchase, 'La fin de maintenance précède la date d’achat.');
   const data: PurchaseData = {
     inventoryNumber,
     purchaseDate,

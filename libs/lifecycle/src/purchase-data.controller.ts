@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { Actor, CurrentActor, FLEET_MANAGERS, Roles, SocleError } from '@socle/core';
+import { Actor, CoreErrorCode, CurrentActor, FLEET_MANAGERS, Roles, SocleError } from '@socle/core';
 import { CSV_TYPE, download } from './file-response';
 import { PurchaseDataService } from './purchase-data.service';
 
@@ -26,7 +26,11 @@ export class PurchaseDataController {
   @ApiConsumes('text/csv')
   import(@CurrentActor() actor: Actor, @Req() request: Request) {
     if (!request.is('text/csv')) {
-      throw new SocleError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Envoyez le fichier en text/csv (Content-Type: text/csv).');
+      throw new SocleError(
+        415,
+        CoreErrorCode.UnsupportedMediaType,
+        'Envoyez le fichier en text/csv (Content-Type: text/csv).',
+      );
     }
     return this.purchaseData.importCsv(actor, request);
   }

@@ -1,11 +1,28 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditChange, AuditService } from '@socle/audit';
-import { Actor, CsvColumn, SocleError, toCsv, violatedConstraint } from '@socle/core';
-import { sniffDelimiter } from './csv-delimiter';
-import { csvParser, translateCsvError } from './purchase-data-csv';
-import { LineError, parsePurchaseRow, PurchaseChange, PurchaseData, PURCHASE_FIELDS } from './purchase-data-row';
+import {
+  Actor,
+  CoreErrorCode,
+  CsvColumn,
+  csvImportRejected,
+  CsvImportSpec,
+  readCsvImport,
+  SocleError,
+  toCsv,
+  violatedConstraint,
+} from '@socle/core';
+import {
+  LineError,
+  parsePurchaseRow,
+  PurchaseChange,
+  PurchaseData,
+  PURCHASE_COLUMNS,
+  PURCHASE_FIELDS,
+} from './purchase-data-row';
+import { deviceNotFound, FleetErrorCode } from '@socle/fleet';
+import { LifecycleErrorCode } from './lifecycle-error-codes';
 
 export interface PurchaseDataResult {
   updated: number;
@@ -14,8 +31,28 @@ export interface PurchaseDataResult {
 }
 
 const BATCH_SIZE = 500;
-const MAX_ROWS = 200_000;
-const MAX_REPORTED_ERRORS = 1000;
+
+const PURCHASE_CSV: CsvImportSpec<PurchaseChange> = {
+  columns: PURCHASE_COLUMNS,
+  required: ['serialNumber'],
+  maxBytes: 50 * 1024 * 1024,
+  maxRows: 200_000,
+  parseRow: parsePurchaseRow,
+  unique: [
+    {
+      of: (change) => change.serialNumber,
+      code: FleetErrorCode.DuplicateSerial,
+      message: (serial) => `Le numéro de série ${serial} apparaît plusieurs fois dans le fichier.`,
+    },
+    {
+      of: (change) => change.data.inventoryNumber,
+      code: LifecycleErrorCode.DuplicateInventoryNumber,
+      message: (inventory) => `Le numéro d'inventaire ${inventory} apparaît plusieurs fois dans le fichier.`,
+    },
+  ],
+  refusal: 'Modification refusée',
+  emptyResult: { updated: 0 },
+};
 
 const SQL_COLUMNS: Record<(typeof PURCHASE_FIELDS)[number], { column: string; type: string }> = {
   inventoryNumber: { column: 'inventory_number', type: 'text' },
@@ -50,23 +87,17 @@ export class PurchaseDataService {
   ) {}
 
   async importCsv(actor: Actor, body: Readable): Promise<PurchaseDataResult> {
+    const collectiviteId = actor.tenantId();
     const changes: PurchaseChange[] = [];
-    const errors: LineError[] = [];
-    try {
-      const { delimiter, stream } = await sniffDelimiter(body);
-      for await (const { record, info } of stream.pipe(csvParser(delimiter))) {
-        const parsed = parsePurchaseRow(record, info.lines as number);
-        if (Array.isArray(parsed)) errors.push(...parsed);
-        else changes.push(parsed);
-        if (changes.length > MAX_ROWS)
-          throw SocleError.badRequest('FILE_TOO_LARGE', `Au plus ${MAX_ROWS} lignes par fichier : découpez-le.`);
-      }
-    } catch (error) {
-      throw translateCsvError(error);
-    }
-    if (!changes.length && !errors.length)
-      errors.push({ line: 1, code: 'EMPTY_FILE', message: 'Le fichier ne contient aucun appareil.' });
-    return this.apply(actor, changes, errors);
+    const { errors } = await readCsvImport(body, PURCHASE_CSV, async (batch) => {
+      changes.push(...batch.map((row) => row.value));
+      return this.unknownOrConflicting(
+        collectiviteId,
+        batch.map((row) => row.value),
+      );
+    });
+    if (errors.length) throw csvImportRejected(PURCHASE_CSV, errors);
+    return this.apply(actor, changes);
   }
 
   /** The same rules for one device edited from its page. */
@@ -79,8 +110,7 @@ export class PurchaseDataService {
       'SELECT serial_number FROM devices WHERE id = $1 AND collectivite_id = $2',
       [deviceId, actor.tenantId()],
     );
-    if (!device)
-      throw SocleError.notFound('DEVICE_NOT_FOUND', "Cet appareil n'existe pas ou ne vous est pas accessible.");
+    if (!device) throw deviceNotFound();
     const record = Object.fromEntries(
       Object.entries(edit)
         .filter(([, value]) => value !== undefined && value !== null)
@@ -88,14 +118,15 @@ export class PurchaseDataService {
     );
     if (!Object.keys(record).length) {
       throw SocleError.badRequest(
-        'VALIDATION_FAILED',
+        CoreErrorCode.ValidationFailed,
         `Rien à modifier : indiquez au moins un de ces champs : ${PURCHASE_FIELDS.join(', ')}.`,
         { fields: [{ field: 'body', problems: ['at least one field is required'] }] },
       );
     }
     const parsed = parsePurchaseRow({ ...record, serialNumber: device.serial_number }, 1);
-    if (Array.isArray(parsed)) throw rejected(parsed);
-    return this.apply(actor, [parsed], []);
+    const errors = Array.isArray(parsed) ? parsed : await this.unknownOrConflicting(actor.tenantId(), [parsed]);
+    if (errors.length) throw csvImportRejected(PURCHASE_CSV, errors);
+    return this.apply(actor, [parsed as PurchaseChange]);
   }
 
   async exportCsv(actor: Actor): Promise<string> {
@@ -110,10 +141,9 @@ export class PurchaseDataService {
     return toCsv(columns, rows);
   }
 
-  private async apply(actor: Actor, changes: PurchaseChange[], errors: LineError[]): Promise<PurchaseDataResult> {
+  /** Writes checked changes: set-based, one transaction, one audit entry per device that changed. */
+  private async apply(actor: Actor, changes: PurchaseChange[]): Promise<PurchaseDataResult> {
     const collectiviteId = actor.tenantId();
-    errors.push(...duplicates(changes), ...(await this.unknownOrConflicting(collectiviteId, changes)));
-    if (errors.length) throw rejected(errors.sort((a, b) => a.line - b.line));
     try {
       return await this.dataSource.transaction(async (manager) => {
         const audits: AuditChange[] = [];
@@ -132,7 +162,7 @@ export class PurchaseDataService {
     } catch (error) {
       if (violatedConstraint(error) === 'uq_devices_tenant_inventory') {
         throw SocleError.conflict(
-          'INVENTORY_NUMBER_TAKEN',
+          LifecycleErrorCode.InventoryNumberTaken,
           "Un numéro d'inventaire est déjà porté par un autre appareil (modifié en même temps ?) : réessayez.",
         );
       }
@@ -192,7 +222,7 @@ export class PurchaseDataService {
       .filter((change) => !knownSerials.has(change.serialNumber))
       .map((change) => ({
         line: change.line,
-        code: 'DEVICE_NOT_FOUND',
+        code: FleetErrorCode.DeviceNotFound,
         message: `Aucun appareil de numéro de série ${change.serialNumber} dans votre collectivité.`,
       }));
     const withInventory = changes.filter((change) => change.data.inventoryNumber);
@@ -210,48 +240,12 @@ export class PurchaseDataService {
     errors.push(
       ...taken.map((row) => ({
         line: lines.get(row.serial) ?? 0,
-        code: 'INVENTORY_NUMBER_TAKEN',
+        code: LifecycleErrorCode.InventoryNumberTaken,
         message: `Le numéro d'inventaire ${row.inventory_number} est déjà celui de l'appareil ${row.owner}.`,
       })),
     );
-    return errors.sort((a, b) => a.line - b.line).slice(0, MAX_REPORTED_ERRORS);
+    return errors;
   }
-}
-
-function duplicates(changes: PurchaseChange[]): LineError[] {
-  const errors: LineError[] = [];
-  const serials = new Set<string>();
-  const inventories = new Set<string>();
-  for (const change of changes) {
-    if (serials.has(change.serialNumber))
-      errors.push({
-        line: change.line,
-        code: 'DUPLICATE_SERIAL',
-        message: `Le numéro de série ${change.serialNumber} apparaît plusieurs fois dans le fichier.`,
-      });
-    serials.add(change.serialNumber);
-    const inventory = change.data.inventoryNumber;
-    if (inventory && inventories.has(inventory))
-      errors.push({
-        line: change.line,
-        code: 'DUPLICATE_INVENTORY_NUMBER',
-        message: `Le numéro d'inventaire ${inventory} apparaît plusieurs fois dans le fichier.`,
-      });
-    if (inventory) inventories.add(inventory);
-  }
-  return errors;
-}
-
-function rejected(errors: LineError[]): SocleError {
-  return new SocleError(
-    HttpStatus.UNPROCESSABLE_ENTITY,
-    'IMPORT_REJECTED',
-    `Modification refusée : ${errors.length} ligne(s) en erreur. Corrigez-les puis renvoyez le fichier entier ; rien n'a été enregistré.`,
-    {
-      updated: 0,
-      errors: errors.slice(0, MAX_REPORTED_ERRORS),
-    },
-  );
 }
 
 function pick(source: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@socle/audit';
-import { Actor, SocleError, violatedConstraint } from '@socle/core';
-import { Device } from '@socle/fleet';
+import { Actor, CoreErrorCode, SocleError, violatedConstraint } from '@socle/core';
+import { Device, deviceNotFound } from '@socle/fleet';
 import { CreateRepairIncidentDto, UpdateRepairIncidentDto } from './dto/repair-incident.dto';
 import { parisDate } from './paris-time';
 import { RepairIncident } from './repair-incident.entity';
+import { LifecycleErrorCode } from './lifecycle-error-codes';
 
 /** Breakdowns and repairs of one device: opened, repaired, what it cost. */
 @Injectable()
@@ -52,7 +53,7 @@ export class RepairIncidentsService {
   ): Promise<RepairIncident> {
     if (!Object.keys(dto).length) {
       throw SocleError.badRequest(
-        'VALIDATION_FAILED',
+        CoreErrorCode.ValidationFailed,
         'Rien à modifier : indiquez resolvedOn, cost, resolution ou repairer.',
         { fields: [{ field: 'body', problems: ['at least one field is required'] }] },
       );
@@ -64,7 +65,11 @@ export class RepairIncidentsService {
           where: { id: incidentId, deviceId },
           lock: { mode: 'pessimistic_write' },
         });
-        if (!before) throw SocleError.notFound('INCIDENT_NOT_FOUND', "Cet incident n'existe pas pour cet appareil.");
+        if (!before)
+          throw SocleError.notFound(
+            LifecycleErrorCode.IncidentNotFound,
+            "Cet incident n'existe pas pour cet appareil.",
+          );
         await manager.update(RepairIncident, { id: incidentId }, dto);
         const after = await manager.findOneByOrFail(RepairIncident, { id: incidentId });
         const changed = Object.keys(dto) as Array<keyof UpdateRepairIncidentDto>;
@@ -79,7 +84,7 @@ export class RepairIncidentsService {
     } catch (error) {
       if (violatedConstraint(error) === 'chk_repair_incidents_dates') {
         throw SocleError.badRequest(
-          'VALIDATION_FAILED',
+          CoreErrorCode.ValidationFailed,
           'La date de réparation précède la date d’ouverture de l’incident.',
           { fields: [{ field: 'resolvedOn', problems: ['resolvedOn must not be before openedOn'] }] },
         );
@@ -91,7 +96,6 @@ export class RepairIncidentsService {
 
 async function findDevice(manager: EntityManager, actor: Actor, deviceId: string): Promise<Device> {
   const device = await manager.findOneBy(Device, { id: deviceId, collectiviteId: actor.tenantId() });
-  if (!device)
-    throw SocleError.notFound('DEVICE_NOT_FOUND', "Cet appareil n'existe pas ou ne vous est pas accessible.");
+  if (!device) throw deviceNotFound();
   return device;
 }

@@ -3,11 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@socle/audit';
 import { Actor, Page, PageQuery, SocleError, toPage, violatedConstraint } from '@socle/core';
-import { applyDeviceEventToMany, deviceStateLabel, DeviceState } from '@socle/fleet';
+import { applyDeviceEventToMany, DeviceState, deviceStateLabel, FleetErrorCode } from '@socle/fleet';
 import { CreateRepriseDto } from './dto/create-reprise.dto';
 import { parisDate } from './paris-time';
 import { Reprise } from './reprise.entity';
 import { BORDEREAU_LINES_SQL, BordereauLine, RepriseView } from './reprise-view';
+import { LifecycleErrorCode } from './lifecycle-error-codes';
 
 interface LockedDevice {
   id: string;
@@ -18,7 +19,7 @@ interface LockedDevice {
 }
 
 const REPRISE_NOT_FOUND = () =>
-  SocleError.notFound('REPRISE_NOT_FOUND', "Cette reprise n'existe pas ou ne vous est pas accessible.");
+  SocleError.notFound(LifecycleErrorCode.RepriseNotFound, "Cette reprise n'existe pas ou ne vous est pas accessible.");
 
 /**
  * A reprise hands retired devices over in one transaction: the devices move `retired → taken_back`
@@ -52,7 +53,7 @@ export class ReprisesService {
         const moved = await applyDeviceEventToMany(manager, collectiviteId, dto.deviceIds, 'takeBack');
         if (moved.length !== dto.deviceIds.length)
           throw SocleError.conflict(
-            'DEVICE_NOT_RETIRED',
+            LifecycleErrorCode.DeviceNotRetired,
             'Un appareil a changé d’état pendant la reprise : réessayez.',
           );
         await manager.query(
@@ -140,7 +141,7 @@ function checkHandable(requested: string[], devices: LockedDevice[]): void {
   if (missing.length) {
     throw new SocleError(
       404,
-      'DEVICE_NOT_FOUND',
+      FleetErrorCode.DeviceNotFound,
       `${missing.length} appareil(s) inconnu(s) ou inaccessible(s) : vérifiez la liste.`,
       { deviceIds: missing },
     );
@@ -148,7 +149,7 @@ function checkHandable(requested: string[], devices: LockedDevice[]): void {
   const taken = devices.filter((device) => device.reprise_id);
   if (taken.length) {
     throw SocleError.conflict(
-      'DEVICE_ALREADY_IN_REPRISE',
+      LifecycleErrorCode.DeviceAlreadyInReprise,
       `Déjà repris : ${taken.map((device) => `${device.serial_number} (bordereau ${device.slip_number})`).join(', ')}. Un appareil ne figure que dans une reprise.`,
       {
         devices: taken.map((device) => ({
@@ -163,7 +164,7 @@ function checkHandable(requested: string[], devices: LockedDevice[]): void {
   const notRetired = devices.filter((device) => device.state !== 'retired');
   if (notRetired.length) {
     throw SocleError.conflict(
-      'DEVICE_NOT_RETIRED',
+      LifecycleErrorCode.DeviceNotRetired,
       `Seuls les appareils retirés peuvent être repris : ${notRetired.map((device) => `${device.serial_number} est « ${deviceStateLabel(device.state)} »`).join(', ')}. Retirez-les d'abord (effacement confirmé ou retrait forcé).`,
       {
         devices: notRetired.map((device) => ({
@@ -180,16 +181,19 @@ function translateRepriseConstraint(error: unknown, slipNumber?: string): unknow
   switch (violatedConstraint(error)) {
     case 'uq_reprises_slip':
       return SocleError.conflict(
-        'SLIP_NUMBER_TAKEN',
+        LifecycleErrorCode.SlipNumberTaken,
         `Un bordereau n° ${slipNumber} existe déjà : vérifiez le numéro.`,
       );
     case 'pk_reprise_devices':
       return SocleError.conflict(
-        'DEVICE_ALREADY_IN_REPRISE',
+        LifecycleErrorCode.DeviceAlreadyInReprise,
         'Un de ces appareils est déjà dans une reprise : un appareil ne figure que dans une reprise.',
       );
     case 'fk_reprise_devices_device_taken_back':
-      return SocleError.conflict('DEVICE_NOT_RETIRED', 'Seuls les appareils retirés peuvent être repris.');
+      return SocleError.conflict(
+        LifecycleErrorCode.DeviceNotRetired,
+        'Seuls les appareils retirés peuvent être repris.',
+      );
     default:
       return error;
   }

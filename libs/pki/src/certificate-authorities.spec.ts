@@ -1,6 +1,6 @@
 import { X509Certificate } from 'node:crypto';
-import { OpensslWorkspace } from './testing/openssl';
-import { createTestHierarchy, TestHierarchy } from './testing/pki-fixtures';
+import { OpensslWorkspace } from '@test-support/openssl-workspace';
+import { createTestHierarchy, TestHierarchy } from '@test-support/pki-fixtures';
 
 describe('certificate authorities', () => {
   const workspace = new OpensslWorkspace();

@@ -6,7 +6,7 @@ import { CertificateAuthority } from './certificate-authority.entity';
 import { createIntermediateCa, createRootCa, CreatedCa } from './certificate-authorities';
 import { IssuedCertificate } from './issued-certificate.entity';
 import { SigningCa } from './issuing-ca';
-import { privateKeyObject } from './native-signer';
+import { privateKeyObject } from '@socle/device-protocol';
 
 const ROOT_COMMON_NAME = 'Socle Root CA';
 

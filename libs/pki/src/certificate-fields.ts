@@ -1,6 +1,6 @@
 import { KeyObject, randomBytes } from 'node:crypto';
 import * as forge from 'node-forge';
-import { signCertificate } from './native-signer';
+import { signCertificate } from '@socle/device-protocol';
 import { derBitString, derSequence } from './der-writer';
 import { derFingerprint, forgeBytesToBuffer, toPem } from './pem';
 

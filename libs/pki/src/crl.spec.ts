@@ -1,7 +1,7 @@
 import { buildCrl } from './crl';
 import { issueDeviceCertificate } from './leaf-certificates';
-import { OpensslWorkspace } from './testing/openssl';
-import { agentStyleCsr, createTestHierarchy, TestHierarchy } from './testing/pki-fixtures';
+import { OpensslWorkspace } from '@test-support/openssl-workspace';
+import { agentStyleCsr, createTestHierarchy, TestHierarchy } from '@test-support/pki-fixtures';
 
 const DAY_MS = 86_400_000;
 

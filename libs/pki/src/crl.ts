@@ -1,6 +1,6 @@
 import * as forge from 'node-forge';
 import { issuerDetails, SigningCa } from './issuing-ca';
-import { nativeSign } from './native-signer';
+import { nativeSign } from '@socle/device-protocol';
 import { forgeBytesToBuffer, toPem } from './pem';
 
 const { Class, Type } = forge.asn1;

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { SocleConfig, SocleError } from '@socle/core';
 import { Device, isShutOut } from '@socle/fleet';
 import { PkiService } from './pki.service';
+import { PkiErrorCode } from './pki-error-codes';
 
 export type DeviceRequest = Request & { device?: Device };
 
@@ -31,13 +32,16 @@ export class DeviceCertificateGuard implements CanActivate {
     const certificate = await this.pki.findActiveDeviceCertificate(fingerprint);
     if (!certificate?.deviceId) {
       throw unauthorized(
-        'CERTIFICATE_REJECTED',
+        PkiErrorCode.CertificateRejected,
         "Certificat d'appareil inconnu, expiré ou révoqué : réinscrivez l'appareil.",
       );
     }
     const device = await this.dataSource.getRepository(Device).findOneBy({ id: certificate.deviceId });
     if (!device || isShutOut(device.state) || device.certificateId !== certificate.id) {
-      throw unauthorized('CERTIFICATE_REJECTED', "Cet appareil n'est plus géré par Socle (retiré ou réinscrit).");
+      throw unauthorized(
+        PkiErrorCode.CertificateRejected,
+        "Cet appareil n'est plus géré par Socle (retiré ou réinscrit).",
+      );
     }
     request.device = device;
     return true;
@@ -48,22 +52,26 @@ export class DeviceCertificateGuard implements CanActivate {
     const peer = typeof socket.getPeerCertificate === 'function' ? socket.getPeerCertificate() : undefined;
     if (!peer?.raw)
       throw unauthorized(
-        'CERTIFICATE_REQUIRED',
+        PkiErrorCode.CertificateRequired,
         "Certificat d'appareil absent : cette route exige le certificat reçu à l'inscription.",
       );
-    if (!socket.authorized) throw unauthorized('CERTIFICATE_REJECTED', "Certificat d'appareil non émis par Socle.");
+    if (!socket.authorized)
+      throw unauthorized(PkiErrorCode.CertificateRejected, "Certificat d'appareil non émis par Socle.");
     return createHash('sha256').update(peer.raw).digest('hex');
   }
 
   private async forwardedFingerprint(request: Request): Promise<string> {
     const remote = (request.socket.remoteAddress ?? '').replace(/^::ffff:/, '');
     if (!this.config.trustedProxies.includes(remote)) {
-      throw unauthorized('PROXY_NOT_TRUSTED', "Requête reçue d'un relais non autorisé (SOCLE_TRUSTED_PROXIES).");
+      throw unauthorized(
+        PkiErrorCode.ProxyNotTrusted,
+        "Requête reçue d'un relais non autorisé (SOCLE_TRUSTED_PROXIES).",
+      );
     }
     const header = request.headers[this.config.clientCertHeader.toLowerCase()];
     if (typeof header !== 'string' || !header) {
       throw unauthorized(
-        'CERTIFICATE_REQUIRED',
+        PkiErrorCode.CertificateRequired,
         "Certificat d'appareil absent : le relais doit transmettre le certificat client.",
       );
     }
@@ -71,10 +79,10 @@ export class DeviceCertificateGuard implements CanActivate {
     try {
       pem = decodeURIComponent(header);
     } catch {
-      throw unauthorized('CERTIFICATE_REJECTED', 'Certificat transmis illisible.');
+      throw unauthorized(PkiErrorCode.CertificateRejected, 'Certificat transmis illisible.');
     }
     const fingerprint = await this.pki.verifyForwardedCertificate(pem);
-    if (!fingerprint) throw unauthorized('CERTIFICATE_REJECTED', "Certificat d'appareil non émis par Socle.");
+    if (!fingerprint) throw unauthorized(PkiErrorCode.CertificateRejected, "Certificat d'appareil non émis par Socle.");
     return fingerprint;
   }
 }

@@ -2,8 +2,8 @@ import { createHash, X509Certificate } from 'node:crypto';
 import { certificateFingerprint, verifyIssuedBy } from './chain-verification';
 import { createIntermediateCa } from './certificate-authorities';
 import { issueDeviceCertificate, issueServerCertificate } from './leaf-certificates';
-import { OpensslWorkspace } from './testing/openssl';
-import { agentStyleCsr, createTestHierarchy, opensslCsr, signerOf, TestHierarchy } from './testing/pki-fixtures';
+import { OpensslWorkspace } from '@test-support/openssl-workspace';
+import { agentStyleCsr, createTestHierarchy, opensslCsr, signerOf, TestHierarchy } from '@test-support/pki-fixtures';
 
 const DEVICE_ID = '0b6c1f0e-7d2a-4c7e-9a51-2f9b8e4d6c31';
 const HARDWARE_SERIAL = 'DMPXK2Q4HXYZ';

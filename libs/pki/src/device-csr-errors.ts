@@ -1,4 +1,5 @@
 import { SocleError } from '@socle/core';
+import { PkiErrorCode } from './pki-error-codes';
 
 export type CsrProblem =
   | 'missing'
@@ -42,5 +43,5 @@ const MESSAGES: Record<CsrProblem, (details: Record<string, string | number>) =>
 
 /** `details.problem` lets clients and tests tell the cases apart without parsing the French message. */
 export function csrInvalid(problem: CsrProblem, details: Record<string, string | number> = {}): SocleError {
-  return SocleError.badRequest('CSR_INVALID', MESSAGES[problem](details), { problem, ...details });
+  return SocleError.badRequest(PkiErrorCode.CsrInvalid, MESSAGES[problem](details), { problem, ...details });
 }

@@ -3,8 +3,8 @@ import { SocleError } from '@socle/core';
 import { createRootCa, CreatedCa } from './certificate-authorities';
 import { parseDeviceCsr } from './device-csr';
 import { CsrProblem } from './device-csr-errors';
-import { OpensslWorkspace } from './testing/openssl';
-import { agentStyleCsr, opensslCsr } from './testing/pki-fixtures';
+import { OpensslWorkspace } from '@test-support/openssl-workspace';
+import { agentStyleCsr, opensslCsr } from '@test-support/pki-fixtures';
 
 function problemOf(input: unknown): CsrProblem | 'accepted' {
   try {

@@ -6,8 +6,8 @@ import { verifyIssuedBy } from './chain-verification';
 import { CertificateAuthority } from './certificate-authority.entity';
 import { IssuedCertificate } from './issued-certificate.entity';
 import { PkiService } from './pki.service';
-import { OpensslWorkspace } from './testing/openssl';
-import { agentStyleCsr } from './testing/pki-fixtures';
+import { OpensslWorkspace } from '@test-support/openssl-workspace';
+import { agentStyleCsr } from '@test-support/pki-fixtures';
 
 /** Two services on two pools behave like two Socle processes sharing one database. */
 describe('PkiService (PostgreSQL)', () => {
@@ -159,5 +159,25 @@ describe('PkiService (PostgreSQL)', () => {
       .getRepository(IssuedCertificate)
       .findOneByOrFail({ certificatePem: moved.certPem });
     expect(stored.sealedPrivateKey).not.toContain('PRIVATE KEY');
+  });
+
+  it('issues one profile-signing certificate per collectivité, however many processes ask at once, and keeps it', async () => {
+    const collectiviteId = randomUUID();
+    const signers = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        (i % 2 ? otherProcess : pki).collectiviteSigner(collectiviteId, 'Commune de Signy'),
+      ),
+    );
+    expect(new Set(signers.map((signer) => signer.certificatePem)).size).toBe(1);
+    const [signer] = signers;
+    const intermediate = await pki.collectiviteCa(collectiviteId, 'Commune de Signy');
+    expect(signer.chainPems).toEqual([intermediate.certificatePem, (await pki.rootCa()).certificatePem]);
+    expect(new X509Certificate(signer.certificatePem).checkPrivateKey(signer.key)).toBe(true);
+    expect(verifyIssuedBy(signer.certificatePem, signer.chainPems)).toBe(true);
+    const stored = await dataSources[0]
+      .getRepository(IssuedCertificate)
+      .findBy({ kind: 'profile_signing', issuerId: intermediate.id });
+    expect(stored).toHaveLength(1);
+    expect(stored[0].sealedPrivateKey).not.toContain('PRIVATE KEY');
   });
 });

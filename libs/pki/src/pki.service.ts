@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID, X509Certificate } from 'node:crypto';
+import { X509Certificate } from 'node:crypto';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { SecretBox, SocleConfig, SocleError } from '@socle/core';
 import { CertificateAuthority } from './certificate-authority.entity';
@@ -8,6 +8,7 @@ import { verifyIssuedBy } from './chain-verification';
 import { RevocationReason } from './crl';
 import { DeviceCsr, parseDeviceCsr } from './device-csr';
 import { IssuedCertificate } from './issued-certificate.entity';
+import { KeptKeyCertificates } from './kept-key-certificates';
 import type { SigningCa } from './issuing-ca';
 import {
   issueDeviceCertificate,
@@ -15,12 +16,10 @@ import {
   issueServerCertificate,
   sameServerNames,
 } from './leaf-certificates';
-import { privateKeyObject } from './native-signer';
+import { privateKeyObject } from '@socle/device-protocol';
 import { derFingerprint } from './pem';
 import { RevocationListPublisher } from './revocation-list-publisher';
-
-/** A gateway certificate closer than this to its end is replaced at the next start. */
-const GATEWAY_RENEWAL_MARGIN_MS = 30 * 86_400_000;
+import { PkiErrorCode } from './pki-error-codes';
 
 export interface DeviceCertificateInput {
   collectiviteId: string;
@@ -51,6 +50,7 @@ export class PkiService {
   private readonly secrets: SecretBox;
   private readonly authorities: CertificateAuthorityStore;
   private readonly revocationLists: RevocationListPublisher;
+  private readonly keptCertificates: KeptKeyCertificates;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -59,6 +59,7 @@ export class PkiService {
     this.secrets = new SecretBox(config.masterKey);
     this.authorities = new CertificateAuthorityStore(dataSource, this.secrets);
     this.revocationLists = new RevocationListPublisher(dataSource, this.authorities);
+    this.keptCertificates = new KeptKeyCertificates(dataSource, this.secrets);
   }
 
   rootCa(): Promise<CertificateAuthority> {
@@ -72,42 +73,17 @@ export class PkiService {
   /** Signs the collectivité's configuration profiles: a digitalSignature leaf under its CA, plus the chain above it. */
   async collectiviteSigner(collectiviteId: string, name: string): Promise<SigningCa & { chainPems: string[] }> {
     const [intermediate, root] = await Promise.all([this.collectiviteCa(collectiviteId, name), this.rootCa()]);
-    const chainPems = [intermediate.certificatePem, root.certificatePem];
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
-        `socle.pki.profile_signing.${intermediate.id}`,
-      ]);
-      const current = await manager.findOne(IssuedCertificate, {
-        where: { kind: 'profile_signing', issuerId: intermediate.id, revokedAt: IsNull() },
-        order: { notAfter: 'DESC' },
-      });
-      if (current?.sealedPrivateKey && current.notAfter.getTime() - Date.now() > GATEWAY_RENEWAL_MARGIN_MS) {
-        return {
-          certificatePem: current.certificatePem,
-          key: privateKeyObject(this.secrets.open(current.sealedPrivateKey, current.id)),
-          chainPems,
-        };
-      }
-      const issued = issueProfileSigningCertificate({
-        ca: this.authorities.signer(intermediate),
-        collectiviteName: name,
-      });
-      const id = randomUUID();
-      await manager.insert(IssuedCertificate, {
-        id,
-        issuerId: intermediate.id,
-        kind: 'profile_signing',
-        deviceId: null,
-        serialNumber: issued.serialNumber,
-        fingerprint: issued.fingerprint,
-        subject: issued.subject,
-        certificatePem: issued.certificatePem,
-        sealedPrivateKey: this.secrets.seal(issued.privateKeyPem, id),
-        notBefore: issued.notBefore,
-        notAfter: issued.notAfter,
-      });
-      return { certificatePem: issued.certificatePem, key: privateKeyObject(issued.privateKeyPem), chainPems };
+    const kept = await this.keptCertificates.currentOrIssued({
+      kind: 'profile_signing',
+      issuerId: intermediate.id,
+      issue: () =>
+        issueProfileSigningCertificate({ ca: this.authorities.signer(intermediate), collectiviteName: name }),
     });
+    return {
+      certificatePem: kept.certificatePem,
+      key: privateKeyObject(kept.privateKeyPem),
+      chainPems: [intermediate.certificatePem, root.certificatePem],
+    };
   }
 
   /** Records the certificate with `manager`, so it exists only if the caller's enrollment commits. */
@@ -154,40 +130,13 @@ export class PkiService {
   /** Reuses the stored certificate while it names the same hosts and has a month left; otherwise issues and stores another. */
   async gatewayTlsCredentials(hostnames: readonly string[]): Promise<GatewayTlsCredentials> {
     const root = await this.rootCa();
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', ['socle.pki.gateway_tls']);
-      const current = await manager.findOne(IssuedCertificate, {
-        where: { kind: 'gateway_tls', issuerId: root.id, revokedAt: IsNull() },
-        order: { notAfter: 'DESC' },
-      });
-      if (
-        current?.sealedPrivateKey &&
-        current.notAfter.getTime() - Date.now() > GATEWAY_RENEWAL_MARGIN_MS &&
-        sameServerNames(current.certificatePem, hostnames)
-      ) {
-        return {
-          keyPem: this.secrets.open(current.sealedPrivateKey, current.id),
-          certPem: current.certificatePem,
-          caPem: root.certificatePem,
-        };
-      }
-      const issued = issueServerCertificate({ ca: this.authorities.signer(root), hostnames });
-      const id = randomUUID();
-      await manager.insert(IssuedCertificate, {
-        id,
-        issuerId: root.id,
-        kind: 'gateway_tls',
-        deviceId: null,
-        serialNumber: issued.serialNumber,
-        fingerprint: issued.fingerprint,
-        subject: issued.subject,
-        certificatePem: issued.certificatePem,
-        sealedPrivateKey: this.secrets.seal(issued.privateKeyPem, id),
-        notBefore: issued.notBefore,
-        notAfter: issued.notAfter,
-      });
-      return { keyPem: issued.privateKeyPem, certPem: issued.certificatePem, caPem: root.certificatePem };
+    const kept = await this.keptCertificates.currentOrIssued({
+      kind: 'gateway_tls',
+      issuerId: root.id,
+      stillFits: (certificatePem) => sameServerNames(certificatePem, hostnames),
+      issue: () => issueServerCertificate({ ca: this.authorities.signer(root), hostnames }),
     });
+    return { keyPem: kept.privateKeyPem, certPem: kept.certificatePem, caPem: root.certificatePem };
   }
 
   /** No cache on purpose: a revocation must shut the device out at its very next request, on every gateway. */
@@ -227,7 +176,7 @@ export class PkiService {
     if (result.affected) return true;
     if (await manager.existsBy(IssuedCertificate, { id: certificateId })) return false;
     throw SocleError.notFound(
-      'CERTIFICATE_NOT_FOUND',
+      PkiErrorCode.CertificateNotFound,
       "Ce certificat n'existe pas : il n'a jamais été émis par Socle.",
     );
   }

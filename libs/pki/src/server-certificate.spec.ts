@@ -7,8 +7,8 @@ import {
   IssuedServerCertificate,
   sameServerNames,
 } from './leaf-certificates';
-import { OpensslWorkspace } from './testing/openssl';
-import { agentStyleCsr, createTestHierarchy, TestHierarchy } from './testing/pki-fixtures';
+import { OpensslWorkspace } from '@test-support/openssl-workspace';
+import { agentStyleCsr, createTestHierarchy, TestHierarchy } from '@test-support/pki-fixtures';
 
 const HOSTNAMES = ['Gateway.Socle.Example', 'localhost', '127.0.0.1', '::1'];
 

@@ -12,6 +12,6 @@ export * from './profiles-api.module';
 export * from './profiles-gateway.module';
 // For other contexts that render Apple payloads of their own (filtering policies): same signing, UUIDs and schema checks.
 export { APPLE_PROFILE_CONTENT_TYPE, appleProfileFromBody, validateAppleProfile } from './renderers';
-export type { AppleSchemaProblem, ProfileSigner } from './renderers';
+export type { AppleSchemaProblem, ProfileContent, ProfileSigner } from './renderers';
 export { signedData } from './renderers/apple/cms-signed-data';
 export { nameBasedUuid } from './renderers/deterministic-uuid';

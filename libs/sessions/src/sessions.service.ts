@@ -3,15 +3,11 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@socle/audit';
 import { Actor, Clock, JobName, SocleError, violatedConstraint } from '@socle/core';
 import { Pack, PacksService } from '@socle/fleet';
-import { ClassSession, MAX_SESSION_HOURS } from './class-session.entity';
+import { ClassSession } from './class-session.entity';
 import { CreateSessionDto } from './dto/create-session.dto';
 import { SessionJobs } from './session-jobs';
-import { frenchSlot } from './session-times';
+import { lessonHosts, overlapError, sessionTimesProblem } from './session-rules';
 
-const HOUR_MS = 3600_000;
-/** A teacher who books "now" at 9:02 for a 9:00 lesson is not booking in the past. */
-const PAST_GRACE_MS = 5 * 60_000;
-const MAX_AHEAD_MS = 400 * 24 * HOUR_MS;
 const unprocessable = (code: string, message: string, details?: Record<string, unknown>) =>
   new SocleError(HttpStatus.UNPROCESSABLE_ENTITY, code, message, details);
 
@@ -93,19 +89,8 @@ export class SessionsService {
   }
 
   private checkTimes(startsAt: Date, endsAt: Date): void {
-    const now = this.clock.now().getTime();
-    if (endsAt.getTime() <= startsAt.getTime())
-      throw unprocessable('SESSION_RANGE_INVALID', 'La fin de la séance doit suivre son début.');
-    if (endsAt.getTime() - startsAt.getTime() > MAX_SESSION_HOURS * HOUR_MS) {
-      throw unprocessable(
-        'SESSION_TOO_LONG',
-        `Une séance dure au plus une journée de classe (${MAX_SESSION_HOURS} h) : réservez plusieurs séances.`,
-      );
-    }
-    if (startsAt.getTime() < now - PAST_GRACE_MS)
-      throw unprocessable('SESSION_IN_PAST', 'Cette séance commence dans le passé : choisissez un horaire à venir.');
-    if (startsAt.getTime() > now + MAX_AHEAD_MS)
-      throw unprocessable('SESSION_TOO_FAR', 'Réservez au plus un an à l’avance.');
+    const problem = sessionTimesProblem(startsAt, endsAt, this.clock.now());
+    if (problem) throw problem;
   }
 
   private async checkClassroom(actor: Actor, manager: EntityManager, classroomId: string, pack: Pack): Promise<void> {
@@ -154,9 +139,7 @@ export class SessionsService {
     );
     if (!version)
       throw SocleError.notFound('PROFILE_NOT_FOUND', "Ce profil n'existe pas ou ne vous est pas accessible.");
-    return (version.resources as Array<{ kind: string; url: string }>)
-      .filter((resource) => resource.kind === 'gar_resource' || resource.kind === 'ent_link')
-      .map((resource) => new URL(resource.url).hostname.toLowerCase());
+    return lessonHosts(version.resources);
   }
 
   /** Names the booking in the way (only this tenant's pack can be in the way). */
@@ -166,20 +149,6 @@ export class SessionsService {
         WHERE s.pack_id = $1 AND s.status <> 'cancelled' AND tstzrange(s.starts_at, s.ends_at) && tstzrange($2, $3) ORDER BY s.starts_at LIMIT 1`,
       [packId, startsAt, endsAt],
     );
-    const slot = conflict ? ` ${frenchSlot(conflict.starts_at, conflict.ends_at)} (${conflict.classroom})` : '';
-    return SocleError.conflict(
-      'SESSION_OVERLAP',
-      `Ce pack est déjà réservé${slot} : choisissez un autre horaire ou un autre pack.`,
-      {
-        conflict: conflict
-          ? {
-              sessionId: conflict.id,
-              startsAt: conflict.starts_at,
-              endsAt: conflict.ends_at,
-              classroom: conflict.classroom,
-            }
-          : null,
-      },
-    );
+    return overlapError(conflict);
   }
 }

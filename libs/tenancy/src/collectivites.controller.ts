@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor, ParseId, Role, Roles, SocleError } from '@socle/core';
+import { Actor, CoreErrorCode, CurrentActor, ParseId, Role, Roles, SocleError } from '@socle/core';
 import { CollectivitesService } from './collectivites.service';
 import { CreateCollectiviteDto } from './dto/create-collectivite.dto';
 import { CreateUserDto } from './dto/create-user.dto';
@@ -27,7 +27,7 @@ export class CollectivitesController {
     const collectivite = await this.collectivites.findVisible(actor, id);
     if (actor.role === Role.PlatformAdmin && dto.role !== Role.CollectiviteAdmin) {
       throw SocleError.forbidden(
-        'ROLE_FORBIDDEN',
+        CoreErrorCode.RoleForbidden,
         "L'opérateur crée les administrateurs de la collectivité ; eux créent ensuite techniciens et enseignants.",
       );
     }

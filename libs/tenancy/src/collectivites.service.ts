@@ -4,6 +4,7 @@ import { AuditService } from '@socle/audit';
 import { Actor, SocleError } from '@socle/core';
 import { Collectivite } from './collectivite.entity';
 import { CreateCollectiviteDto } from './dto/create-collectivite.dto';
+import { TenancyErrorCode } from './tenancy-error-codes';
 
 @Injectable()
 export class CollectivitesService {
@@ -34,7 +35,7 @@ export class CollectivitesService {
       : null;
     if (!collectivite)
       throw SocleError.notFound(
-        'COLLECTIVITE_NOT_FOUND',
+        TenancyErrorCode.CollectiviteNotFound,
         "Cette collectivité n'existe pas ou ne vous est pas accessible.",
       );
     return collectivite;

@@ -7,3 +7,4 @@ export * from './schools.service';
 export * from './users.service';
 export * from './tenancy.module';
 export * from './tenancy-api.module';
+export * from './tenancy-error-codes';

@@ -7,6 +7,7 @@ import { CreateClassroomDto } from './dto/create-classroom.dto';
 import { CreateSchoolDto } from './dto/create-school.dto';
 import { School } from './school.entity';
 import { checkUai } from './uai';
+import { TenancyErrorCode } from './tenancy-error-codes';
 
 @Injectable()
 export class SchoolsService {
@@ -23,7 +24,7 @@ export class SchoolsService {
         checked.problem === 'format'
           ? "Le numéro UAI doit compter 7 chiffres suivis d'une lettre (ex. 0750655E)."
           : `La lettre clé du numéro UAI ne correspond pas à ses chiffres (attendue : ${checked.expectedLetter}). Vérifiez le numéro sur l'annuaire de l'Éducation nationale.`;
-      throw new SocleError(HttpStatus.BAD_REQUEST, 'UAI_INVALID', message, {
+      throw new SocleError(HttpStatus.BAD_REQUEST, TenancyErrorCode.UaiInvalid, message, {
         fields: [{ field: 'uai', problems: [checked.problem] }],
       });
     }
@@ -47,7 +48,7 @@ export class SchoolsService {
       });
     } catch (error) {
       if (violatedConstraint(error) === 'uq_schools_uai') {
-        throw SocleError.conflict('SCHOOL_UAI_TAKEN', `L'école ${checked.uai} est déjà enregistrée.`);
+        throw SocleError.conflict(TenancyErrorCode.SchoolUaiTaken, `L'école ${checked.uai} est déjà enregistrée.`);
       }
       throw error;
     }
@@ -69,7 +70,10 @@ export class SchoolsService {
   async findVisible(actor: Actor, schoolId: string, manager: EntityManager = this.dataSource.manager): Promise<School> {
     const school = await manager.findOneBy(School, { id: schoolId, collectiviteId: actor.tenantId() });
     if (!school || !actor.canSeeSchool(school.id)) {
-      throw SocleError.notFound('SCHOOL_NOT_FOUND', "Cette école n'existe pas ou ne vous est pas accessible.");
+      throw SocleError.notFound(
+        TenancyErrorCode.SchoolNotFound,
+        "Cette école n'existe pas ou ne vous est pas accessible.",
+      );
     }
     return school;
   }
@@ -89,7 +93,10 @@ export class SchoolsService {
       });
     } catch (error) {
       if (violatedConstraint(error) === 'uq_classrooms_school_name') {
-        throw SocleError.conflict('CLASSROOM_NAME_TAKEN', `Une classe « ${dto.name} » existe déjà dans cette école.`);
+        throw SocleError.conflict(
+          TenancyErrorCode.ClassroomNameTaken,
+          `Une classe « ${dto.name} » existe déjà dans cette école.`,
+        );
       }
       throw error;
     }

@@ -6,6 +6,7 @@ import { Actor, Role, SocleConfig, SocleError, violatedConstraint } from '@socle
 import { CreateUserDto } from './dto/create-user.dto';
 import { School } from './school.entity';
 import { User } from './user.entity';
+import { TenancyErrorCode } from './tenancy-error-codes';
 
 export interface UserView {
   id: string;
@@ -31,7 +32,7 @@ export class UsersService {
     const schoolIds = [...new Set(dto.schoolIds ?? [])];
     if (schoolIds.length > 0 && dto.role !== Role.Teacher) {
       throw SocleError.badRequest(
-        'SCHOOLS_ONLY_FOR_TEACHERS',
+        TenancyErrorCode.SchoolsOnlyForTeachers,
         'Seuls les comptes enseignants sont rattachés à des écoles : retirez schoolIds.',
       );
     }
@@ -40,7 +41,7 @@ export class UsersService {
         const schools = schoolIds.length ? await manager.findBy(School, { id: In(schoolIds), collectiviteId }) : [];
         if (schools.length !== schoolIds.length) {
           throw SocleError.notFound(
-            'SCHOOL_NOT_FOUND',
+            TenancyErrorCode.SchoolNotFound,
             "Une des écoles indiquées n'existe pas dans cette collectivité.",
           );
         }
@@ -64,7 +65,7 @@ export class UsersService {
       });
     } catch (error) {
       if (violatedConstraint(error) === 'uq_users_email') {
-        throw SocleError.conflict('EMAIL_TAKEN', 'Un compte existe déjà avec cette adresse e-mail.');
+        throw SocleError.conflict(TenancyErrorCode.EmailTaken, 'Un compte existe déjà avec cette adresse e-mail.');
       }
       throw error;
     }

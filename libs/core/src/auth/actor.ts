@@ -1,5 +1,6 @@
 import { Role } from './role';
 import { SocleError } from '../errors/socle-error';
+import { CoreErrorCode } from '../core-error-codes';
 
 /** Who is calling, as loaded from the database for this request (never trusted from the body). */
 export class Actor {
@@ -14,7 +15,7 @@ export class Actor {
   tenantId(): string {
     if (!this.collectiviteId) {
       throw SocleError.forbidden(
-        'TENANT_REQUIRED',
+        CoreErrorCode.TenantRequired,
         "Cette action se fait avec un compte de la collectivité (administrateur ou technicien), pas avec le compte de l'opérateur.",
       );
     }

@@ -7,6 +7,7 @@ import { ActorLoader } from './actor-loader';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from './decorators';
 import { JwtClaims } from './jwt-claims';
 import { Role } from './role';
+import { CoreErrorCode } from '../core-error-codes';
 
 /** Verifies the bearer token, loads the Actor from the database, then checks the route's roles. */
 @Injectable()
@@ -26,7 +27,7 @@ export class AuthGuard implements CanActivate {
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
     if (roles && !roles.includes(actor.role)) {
       throw SocleError.forbidden(
-        'ROLE_FORBIDDEN',
+        CoreErrorCode.RoleForbidden,
         "Votre rôle ne permet pas cette action : demandez-la à l'administrateur de votre collectivité.",
       );
     }
@@ -36,15 +37,22 @@ export class AuthGuard implements CanActivate {
   private async authenticate(header: string | undefined): Promise<Actor> {
     const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
     if (!token)
-      throw SocleError.unauthorized('UNAUTHENTICATED', 'Authentification requise : connectez-vous puis réessayez.');
+      throw SocleError.unauthorized(
+        CoreErrorCode.Unauthenticated,
+        'Authentification requise : connectez-vous puis réessayez.',
+      );
     let claims: JwtClaims;
     try {
       claims = await this.jwt.verifyAsync<JwtClaims>(token);
     } catch {
-      throw SocleError.unauthorized('TOKEN_INVALID', 'Votre session a expiré ou est invalide : reconnectez-vous.');
+      throw SocleError.unauthorized(
+        CoreErrorCode.TokenInvalid,
+        'Votre session a expiré ou est invalide : reconnectez-vous.',
+      );
     }
     const actor = await this.actors.load(claims.sub);
-    if (!actor) throw SocleError.unauthorized('TOKEN_INVALID', "Ce compte n'existe plus ou a été désactivé.");
+    if (!actor)
+      throw SocleError.unauthorized(CoreErrorCode.TokenInvalid, "Ce compte n'existe plus ou a été désactivé.");
     return actor;
   }
 }

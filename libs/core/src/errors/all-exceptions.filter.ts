@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { SocleError } from './socle-error';
 import { isDatabaseUnavailable } from './database-unavailable';
+import { CoreErrorCode } from '../core-error-codes';
 
 interface ErrorBody {
   statusCode: number;
@@ -14,15 +15,18 @@ interface ErrorBody {
 
 const HTTP_CODES: Record<number, { code: string; message: string }> = {
   // Outside our DTOs, a 400 comes from the body parser: the JSON itself is unreadable.
-  400: { code: 'VALIDATION_FAILED', message: 'Le corps de la requête est illisible : envoyez un objet JSON valide.' },
-  401: { code: 'UNAUTHENTICATED', message: 'Authentification requise : connectez-vous puis réessayez.' },
-  403: { code: 'FORBIDDEN', message: "Vous n'avez pas le droit de faire cette action." },
-  404: { code: 'NOT_FOUND', message: "Cette ressource n'existe pas." },
-  413: { code: 'PAYLOAD_TOO_LARGE', message: 'Le contenu envoyé est trop volumineux.' },
-  415: { code: 'UNSUPPORTED_MEDIA_TYPE', message: "Ce type de contenu n'est pas accepté." },
-  429: { code: 'RATE_LIMITED', message: 'Trop de tentatives : patientez une minute avant de réessayer.' },
+  400: {
+    code: CoreErrorCode.ValidationFailed,
+    message: 'Le corps de la requête est illisible : envoyez un objet JSON valide.',
+  },
+  401: { code: CoreErrorCode.Unauthenticated, message: 'Authentification requise : connectez-vous puis réessayez.' },
+  403: { code: CoreErrorCode.Forbidden, message: "Vous n'avez pas le droit de faire cette action." },
+  404: { code: CoreErrorCode.NotFound, message: "Cette ressource n'existe pas." },
+  413: { code: CoreErrorCode.PayloadTooLarge, message: 'Le contenu envoyé est trop volumineux.' },
+  415: { code: CoreErrorCode.UnsupportedMediaType, message: "Ce type de contenu n'est pas accepté." },
+  429: { code: CoreErrorCode.RateLimited, message: 'Trop de tentatives : patientez une minute avant de réessayer.' },
   503: {
-    code: 'SERVICE_UNAVAILABLE',
+    code: CoreErrorCode.ServiceUnavailable,
     message:
       'Un service dont Socle dépend (base de données ou Redis) est injoignable : réessayez dans quelques instants.',
   },
@@ -57,7 +61,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (isDatabaseUnavailable(exception)) {
       return {
         statusCode: HttpStatus.SERVICE_UNAVAILABLE,
-        code: 'DATABASE_UNAVAILABLE',
+        code: CoreErrorCode.DatabaseUnavailable,
         message: 'La base de données est momentanément injoignable : réessayez dans quelques instants.',
         requestId,
       };
@@ -66,18 +70,23 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (bodyParserStatus) return { statusCode: bodyParserStatus, ...HTTP_CODES[bodyParserStatus], requestId };
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      const known = HTTP_CODES[status] ?? { code: 'HTTP_ERROR', message: exception.message };
+      const known = HTTP_CODES[status] ?? { code: CoreErrorCode.HttpError, message: exception.message };
       // Terminus answers 503 with which checks failed: keep that, it is what an operator needs.
       const response = exception.getResponse();
       const details = status === HttpStatus.SERVICE_UNAVAILABLE && typeof response === 'object' ? response : {};
       return { ...details, statusCode: status, ...known, requestId };
     }
     if (exception instanceof QueryFailedError && (exception.driverError as { code?: string })?.code === '22P02') {
-      return { statusCode: 400, code: 'VALIDATION_FAILED', message: 'Un identifiant fourni est mal formé.', requestId };
+      return {
+        statusCode: 400,
+        code: CoreErrorCode.ValidationFailed,
+        message: 'Un identifiant fourni est mal formé.',
+        requestId,
+      };
     }
     return {
       statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
-      code: 'INTERNAL_ERROR',
+      code: CoreErrorCode.InternalError,
       message: `Erreur interne. Communiquez cet identifiant au support : ${requestId ?? 'inconnu'}.`,
       requestId,
     };

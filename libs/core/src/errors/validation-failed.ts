@@ -1,5 +1,6 @@
 import { HttpStatus, ParseUUIDPipe, ValidationError, ValidationPipe } from '@nestjs/common';
 import { SocleError } from './socle-error';
+import { CoreErrorCode } from '../core-error-codes';
 
 export interface FieldProblem {
   field: string;
@@ -18,7 +19,7 @@ export function validationFailed(fields: FieldProblem[]): SocleError {
   const names = fields.map((field) => field.field).join(', ');
   return new SocleError(
     HttpStatus.BAD_REQUEST,
-    'VALIDATION_FAILED',
+    CoreErrorCode.ValidationFailed,
     `La requête est invalide (${names}) : corrigez ces champs et réessayez.`,
     { fields },
   );

@@ -29,18 +29,6 @@ export enum JobName {
   SessionReconcile = 'session-reconcile',
 }
 
-export const JOB_QUEUE: Record<JobName, QueueName> = {
-  [JobName.EnrollmentTokenCleanup]: QueueName.Maintenance,
-  [JobName.DeliverCommand]: QueueName.Delivery,
-  [JobName.ReconcileDeliveries]: QueueName.Maintenance,
-  [JobName.ComplianceSweep]: QueueName.Maintenance,
-  [JobName.AuditRetention]: QueueName.Maintenance,
-  [JobName.SessionStart]: QueueName.Sessions,
-  [JobName.SessionEnd]: QueueName.Sessions,
-  [JobName.SessionReturnCheck]: QueueName.Sessions,
-  [JobName.SessionReconcile]: QueueName.Sessions,
-};
-
 export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
   attempts: 5,
   backoff: { type: 'exponential', delay: 2_000 },

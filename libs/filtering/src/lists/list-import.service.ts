@@ -1,8 +1,8 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
-import { pipeline, Readable, Transform } from 'node:stream';
+import { pipeline, Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@socle/audit';
-import { Actor, SocleError } from '@socle/core';
+import { Actor, limitBytes, SocleError } from '@socle/core';
 import { ActiveCategoryMatcher } from './active-matcher';
 import { archiveListFiles, ListImportError } from './list-files';
 import { ImportSummary, ListImporter } from './list-importer';
@@ -113,15 +113,4 @@ function toHttpError(error: unknown): unknown {
     { LIST_IMPORT_IN_PROGRESS: HttpStatus.CONFLICT, PAYLOAD_TOO_LARGE: HttpStatus.PAYLOAD_TOO_LARGE }[error.code] ??
     HttpStatus.UNPROCESSABLE_ENTITY;
   return new SocleError(status, error.code, `${error.message} La version active des listes n'a pas changé.`);
-}
-
-function limitBytes(max: number): Transform {
-  let total = 0;
-  return new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      total += chunk.length;
-      if (total > max) return callback(Object.assign(new Error('payload too large'), { code: 'PAYLOAD_TOO_LARGE' }));
-      callback(null, chunk);
-    },
-  });
 }

@@ -1,5 +1,5 @@
 import { appsFor, documentsOf, linksOf, usableWifi } from './content-selection';
-import { emptyProfileContent } from './testing/profile-content-fixtures';
+import { emptyProfileContent } from '@test-support/profile-content-fixtures';
 
 describe('what every renderer leaves out', () => {
   it('keeps the first of two apps with the same identifier and says so', () => {

@@ -1,6 +1,6 @@
 import { OS_FAMILIES } from '@socle/fleet';
 import { renderProfile } from './render-profile';
-import { emptyProfileContent, sampleProfileContent } from './testing/profile-content-fixtures';
+import { emptyProfileContent, sampleProfileContent } from '@test-support/profile-content-fixtures';
 
 describe('renderProfile', () => {
   it.each([

@@ -1,5 +1,4 @@
-import { validateAppleProfile } from '@socle/profiles';
-import { appleSpecsDir } from '../../../../profiles/src/renderers/testing/apple-specs';
+import { appleSchemaProblems } from '@test-support/apple-specs';
 import { effectivePolicy, policyRevision } from '../../policies/effective-policy';
 import { FilteringPolicyContent, PolicyLevel } from '../../policies/filtering-policy.types';
 import { APPLE_LIST_LIMIT, buildAppleFiltering } from './apple-filtering';
@@ -48,7 +47,7 @@ describe('filtering renders', () => {
         },
       ]),
     );
-    expect(validateAppleProfile(build.profile, appleSpecsDir(), { os: 'iOS' })).toEqual([]);
+    expect(appleSchemaProblems(build.profile)).toEqual([]);
     expect(filterOf(build.profile)).toMatchObject({
       FilterType: 'BuiltIn',
       AutoFilterEnabled: true,
@@ -64,7 +63,7 @@ describe('filtering renders', () => {
     const allowList = buildAppleFiltering(
       context(['pack', { allowListOnly: true, allowedDomains: many, safeSearch: { qwantJunior: true } }]),
     );
-    expect(validateAppleProfile(allowList.profile, appleSpecsDir(), { os: 'iOS' })).toEqual([]);
+    expect(appleSchemaProblems(allowList.profile)).toEqual([]);
     const bookmarks = filterOf(allowList.profile).AllowListBookmarks as Array<{ URL: string }>;
     expect(bookmarks).toHaveLength(APPLE_LIST_LIMIT);
     expect(bookmarks[0].URL).toBe('https://www.qwantjunior.com/');

@@ -1,4 +1,4 @@
-import { emptyProfileContent, sampleProfileContent, SHA256_OF_HELLO } from '../testing/profile-content-fixtures';
+import { emptyProfileContent, sampleProfileContent, SHA256_OF_HELLO } from '@test-support/profile-content-fixtures';
 import { AGENT_PROFILE_FORMAT, AgentProfileV1 } from './agent-profile.types';
 import { renderAgentProfile } from './agent-renderer';
 

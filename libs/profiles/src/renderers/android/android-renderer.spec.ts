@@ -1,4 +1,4 @@
-import { emptyProfileContent, sampleProfileContent } from '../testing/profile-content-fixtures';
+import { emptyProfileContent, sampleProfileContent } from '@test-support/profile-content-fixtures';
 import type { AndroidPolicy } from './android-policy.types';
 import { renderAndroidPolicy } from './android-renderer';
 

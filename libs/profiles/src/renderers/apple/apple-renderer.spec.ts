@@ -1,5 +1,5 @@
 import * as plist from 'plist';
-import { emptyProfileContent, sampleProfileContent, SHA256_OF_HELLO } from '../testing/profile-content-fixtures';
+import { emptyProfileContent, sampleProfileContent, SHA256_OF_HELLO } from '@test-support/profile-content-fixtures';
 import type { ApplePayload, AppleConfigurationProfile } from './apple-profile.types';
 import { appleProfileFromBody } from './apple-profile-reader';
 import { renderAppleProfile } from './apple-renderer';

@@ -1,8 +1,8 @@
 import { generateKeyPairSync, X509Certificate } from 'node:crypto';
-import { OpensslWorkspace } from '../../../../pki/src/testing/openssl';
-import { createTestHierarchy, TestHierarchy } from '../../../../pki/src/testing/pki-fixtures';
+import { OpensslWorkspace } from '@test-support/openssl-workspace';
+import { createTestHierarchy, TestHierarchy } from '@test-support/pki-fixtures';
 import type { ProfileSigner } from '../rendered-profile';
-import { sampleProfileContent } from '../testing/profile-content-fixtures';
+import { sampleProfileContent } from '@test-support/profile-content-fixtures';
 import { appleProfileFromBody } from './apple-profile-reader';
 import { renderAppleProfile } from './apple-renderer';
 import { signedData } from './cms-signed-data';

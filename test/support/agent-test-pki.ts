@@ -1,6 +1,6 @@
 import { generateKeyPairSync, KeyObject, randomBytes } from 'node:crypto';
 import * as forge from 'node-forge';
-import { signCertificate } from '../../../../libs/pki/src/native-signer';
+import { signCertificate } from '@socle/device-protocol';
 
 /** A throwaway root → intermediate chain, as the real PKI lays it out, for tests of the agent alone. */
 export interface TestAuthority {

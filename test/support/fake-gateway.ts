@@ -3,8 +3,8 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
-import type { CheckinRequest, CommandResult, GatewayCommand } from '../agent-types';
-import { createTestPki, issueDeviceCertificate, TestPki } from './test-pki';
+import type { CheckinRequest, CommandResult, GatewayCommand } from '@socle/agent';
+import { createTestPki, issueDeviceCertificate, TestPki } from './agent-test-pki';
 
 export const PROXY_CERT_HEADER = 'x-client-cert';
 

@@ -1,4 +1,4 @@
-import type { ProfileContent } from '../profile-content';
+import type { ProfileContent } from '@socle/profiles';
 
 export const SHA256_OF_HELLO = '2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824';
 

@@ -1,9 +1,14 @@
 import { generateKeyPairSync } from 'node:crypto';
 import * as forge from 'node-forge';
-import { createIntermediateCa, createRootCa, CreatedCa } from '../certificate-authorities';
-import { SigningCa } from '../issuing-ca';
-import { privateKeyObject, signCertificationRequest } from '../native-signer';
-import { OpensslWorkspace } from './openssl';
+import {
+  createIntermediateCa,
+  createRootCa,
+  CreatedCa,
+  privateKeyObject,
+  signCertificationRequest,
+  SigningCa,
+} from '@socle/pki';
+import { OpensslWorkspace } from './openssl-workspace';
 
 export interface TestHierarchy {
   root: CreatedCa;

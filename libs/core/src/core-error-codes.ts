@@ -1,0 +1,22 @@
+/** Codes of the platform itself: authentication, validation, HTTP, the shared CSV import. The values are what clients switch on: never change one. */
+export enum CoreErrorCode {
+  Unauthenticated = 'UNAUTHENTICATED',
+  TokenInvalid = 'TOKEN_INVALID',
+  RoleForbidden = 'ROLE_FORBIDDEN',
+  Forbidden = 'FORBIDDEN',
+  TenantRequired = 'TENANT_REQUIRED',
+  ValidationFailed = 'VALIDATION_FAILED',
+  UnsupportedMediaType = 'UNSUPPORTED_MEDIA_TYPE',
+  PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
+  NotFound = 'NOT_FOUND',
+  RateLimited = 'RATE_LIMITED',
+  ServiceUnavailable = 'SERVICE_UNAVAILABLE',
+  DatabaseUnavailable = 'DATABASE_UNAVAILABLE',
+  InternalError = 'INTERNAL_ERROR',
+  HttpError = 'HTTP_ERROR',
+  ImportRejected = 'IMPORT_REJECTED',
+  FileTooLarge = 'FILE_TOO_LARGE',
+  HeaderInvalid = 'HEADER_INVALID',
+  CsvMalformed = 'CSV_MALFORMED',
+  EmptyFile = 'EMPTY_FILE',
+}

@@ -1,0 +1,22 @@
+/** Codes of models, repairs, reprises and purchase data (retirement keeps its own strings for now). The values are what clients switch on: never change one. */
+export enum LifecycleErrorCode {
+  DeviceModelExists = 'DEVICE_MODEL_EXISTS',
+  DeviceModelNotFound = 'DEVICE_MODEL_NOT_FOUND',
+  IncidentNotFound = 'INCIDENT_NOT_FOUND',
+  RepriseNotFound = 'REPRISE_NOT_FOUND',
+  SlipNumberTaken = 'SLIP_NUMBER_TAKEN',
+  DeviceAlreadyInReprise = 'DEVICE_ALREADY_IN_REPRISE',
+  DeviceNotRetired = 'DEVICE_NOT_RETIRED',
+  InventoryNumberTaken = 'INVENTORY_NUMBER_TAKEN',
+  DuplicateInventoryNumber = 'DUPLICATE_INVENTORY_NUMBER',
+  FundingSourceInvalid = 'FUNDING_SOURCE_INVALID',
+  InventoryNumberInvalid = 'INVENTORY_NUMBER_INVALID',
+  MaintenanceBeforePurchase = 'MAINTENANCE_BEFORE_PURCHASE',
+  PriceInvalid = 'PRICE_INVALID',
+  SerialMissing = 'SERIAL_MISSING',
+  ValueTooLong = 'VALUE_TOO_LONG',
+  DateInvalid = 'DATE_INVALID',
+  WarrantyBeforePurchase = 'WARRANTY_BEFORE_PURCHASE',
+  MaintenanceModeInvalid = 'MAINTENANCE_MODE_INVALID',
+  RefurbishedInvalid = 'REFURBISHED_INVALID',
+}
