@@ -1,4 +1,4 @@
-import { createHash, KeyObject, webcrypto } from 'node:crypto';
+import { createHash, KeyObject, verify, webcrypto, X509Certificate } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { arrayBufferOf, bufferOf, octets, parseBer, pkijsCertificate } from './asn1-glue';
@@ -41,6 +41,7 @@ export async function checkSignature(
   const { signedData } = read;
   if (options.extraCertificates?.length)
     signedData.certificates = [...(signedData.certificates ?? []), ...options.extraCertificates];
+  if (!read.content && !options.detached?.length) return checkEmptyContentSignature(read);
   try {
     const result = await signedData.verify({
       signer: 0,
@@ -57,6 +58,44 @@ export async function checkSignature(
     const failure = error as { message?: string; signerCertificate?: pkijs.Certificate | null };
     return { valid: false, signerCertificate: failure.signerCertificate ?? undefined, reason: failure.message };
   }
+}
+
+const HASHES: Record<string, string> = {
+  '1.3.14.3.2.26': 'sha1',
+  '2.16.840.1.101.3.4.2.1': 'sha256',
+  '2.16.840.1.101.3.4.2.2': 'sha384',
+  '2.16.840.1.101.3.4.2.3': 'sha512',
+};
+
+/**
+ * pkijs refuses to verify a signature over empty content (it takes it for a missing detached
+ * content), which is exactly what a FAILURE CertRep is: the signed attributes are checked here.
+ */
+function checkEmptyContentSignature(read: ReadSignedData): SignatureCheck {
+  const { signedData, signerInfo } = read;
+  const sid = signerInfo.sid;
+  const signerCertificate = (signedData.certificates ?? []).find(
+    (certificate): certificate is pkijs.Certificate =>
+      certificate instanceof pkijs.Certificate &&
+      sid instanceof pkijs.IssuerAndSerialNumber &&
+      certificate.issuer.isEqual(sid.issuer) &&
+      certificate.serialNumber.isEqual(sid.serialNumber),
+  );
+  if (!signerCertificate) return { valid: false, reason: 'no signer certificate' };
+  const hash = HASHES[signerInfo.digestAlgorithm.algorithmId];
+  const digest = signerInfo.signedAttrs?.attributes.find((attribute) => attribute.type === CMS_OID.messageDigest)
+    ?.values[0] as asn1js.OctetString | undefined;
+  if (!hash || !signerInfo.signedAttrs || !digest) return { valid: false, signerCertificate, reason: 'unsupported' };
+  const expected = createHash(hash).update(Buffer.alloc(0)).digest();
+  const valid =
+    expected.equals(bufferOf(digest.valueBlock.valueHexView)) &&
+    verify(
+      hash,
+      bufferOf(signerInfo.signedAttrs.encodedValue),
+      new X509Certificate(bufferOf(signerCertificate.toSchema().toBER(false))).publicKey,
+      bufferOf(signerInfo.signature.valueBlock.valueHexView),
+    );
+  return { valid, signerCertificate, reason: valid ? undefined : 'the signature does not match' };
 }
 
 /**

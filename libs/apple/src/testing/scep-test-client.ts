@@ -134,3 +134,28 @@ export async function readCertRep(der: Buffer, device?: TestDevice): Promise<Rea
     certificatePem,
   };
 }
+
+/** A certificate issued by `issuer` for a fresh key, with the key usages given (an RA, or an enrolled device). */
+export function testIssuedCertificate(
+  issuer: { certificatePem: string; privateKeyPem: string },
+  options: { commonName: string; keyUsage: Record<string, boolean>; notAfter?: Date; notBefore?: Date },
+): TestDevice {
+  const device = testDevice(options.commonName);
+  const forgeKey = forge.pki.privateKeyFromPem(device.keyPem) as forge.pki.rsa.PrivateKey;
+  const issuerCertificate = forge.pki.certificateFromPem(issuer.certificatePem);
+  const certificate = forge.pki.createCertificate();
+  certificate.publicKey = forge.pki.setRsaPublicKey(forgeKey.n, forgeKey.e);
+  certificate.serialNumber = '02' + randomBytes(8).toString('hex');
+  certificate.validity.notBefore = options.notBefore ?? new Date(Date.now() - 60_000);
+  certificate.validity.notAfter = options.notAfter ?? new Date(Date.now() + 3600_000);
+  certificate.setSubject([{ name: 'commonName', value: options.commonName }]);
+  certificate.setIssuer(issuerCertificate.subject.attributes);
+  certificate.setExtensions([{ name: 'keyUsage', ...options.keyUsage }]);
+  certificate.sign(forge.pki.privateKeyFromPem(issuer.privateKeyPem), forge.md.sha256.create());
+  const certificatePem = forge.pki.certificateToPem(certificate);
+  return {
+    ...device,
+    certificatePem,
+    certificateDer: Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(certificate)).getBytes(), 'binary'),
+  };
+}
