@@ -83,6 +83,12 @@ class Checker {
     }
     if (typeof value === 'string' && key.format && !matches(value, key.format))
       this.report(path, `does not match ${key.format}`);
+    // A string with subkeys is a name from that list (DeviceInformation's Queries).
+    if (typeof value === 'string' && key.subkeys?.length) {
+      const named = key.subkeys.find((subkey) => subkey.key === value);
+      if (!named) this.report(path, `${JSON.stringify(value)} is not a documented name`);
+      else if (this.unavailable(named)) this.report(path, `${value} is not available on ${this.options.os}`);
+    }
     if (Array.isArray(value)) this.array(value, key, path);
     if (isDictionary(value) && key.subkeys?.length) this.dictionary(value, key.subkeys, path);
   }
