@@ -80,7 +80,8 @@ export class ApnsClient {
 
   async push(target: PushTarget): Promise<PushResult> {
     const token = typeof target.token === 'string' ? target.token.toLowerCase() : target.token.toString('hex');
-    if (!/^[0-9a-f]{64,200}$/.test(token)) return { status: 'token_invalid', reason: 'BadDeviceToken (local check)', attempts: 0 };
+    if (!/^[0-9a-f]{64,200}$/.test(token))
+      return { status: 'token_invalid', reason: 'BadDeviceToken (local check)', attempts: 0 };
     const body = JSON.stringify({ mdm: target.pushMagic });
     for (let attempt = 1; ; attempt++) {
       try {
@@ -89,10 +90,16 @@ export class ApnsClient {
         if (answer.status === 410 || (answer.status === 400 && answer.reason === 'BadDeviceToken'))
           return { status: 'token_invalid', reason: answer.reason ?? 'Unregistered', attempts: attempt };
         if (answer.status !== 429 && answer.status < 500)
-          return { status: 'failed', httpStatus: answer.status, reason: answer.reason ?? `HTTP ${answer.status}`, attempts: attempt };
+          return {
+            status: 'failed',
+            httpStatus: answer.status,
+            reason: answer.reason ?? `HTTP ${answer.status}`,
+            attempts: attempt,
+          };
         throw new RetryablePushError(answer.status, answer.reason ?? `HTTP ${answer.status}`);
       } catch (error) {
-        const retryable = error instanceof RetryablePushError ? error : new RetryablePushError(undefined, (error as Error).message);
+        const retryable =
+          error instanceof RetryablePushError ? error : new RetryablePushError(undefined, (error as Error).message);
         if (attempt >= this.maxAttempts)
           return { status: 'failed', httpStatus: retryable.httpStatus, reason: retryable.reason, attempts: attempt };
         await this.sleep(this.backoffMs * 2 ** (attempt - 1));
@@ -165,13 +172,17 @@ export class ApnsClient {
         if (!status) return reject(new Error('APNs closed the stream without answering'));
         let reason: string | undefined;
         try {
-          reason = chunks.length ? (JSON.parse(Buffer.concat(chunks).toString()) as { reason?: string }).reason : undefined;
+          reason = chunks.length
+            ? (JSON.parse(Buffer.concat(chunks).toString()) as { reason?: string }).reason
+            : undefined;
         } catch {}
         resolve({ status, reason, apnsId });
       });
       request.on('error', reject);
       // A stream cancelled by the timeout or reset by the server ends here without 'end'.
-      request.on('close', () => reject(new Error(status ? 'APNs stream closed early' : 'APNs request timed out or was reset')));
+      request.on('close', () =>
+        reject(new Error(status ? 'APNs stream closed early' : 'APNs request timed out or was reset')),
+      );
       request.end(body);
     });
   }

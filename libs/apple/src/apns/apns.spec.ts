@@ -9,7 +9,10 @@ const TOPIC = 'com.apple.mgmt.External.e0bd1eac-1f17-4c8e-8a63-dd17d3dd35d9';
 const TOKEN = Buffer.from('47e8eec062c2f729ec1703c1b3e18f1971d85f00be76445d34080baa701b5f51', 'hex');
 
 /** What Apple's portal issues: subject UID = topic, issued by Apple's push CA (a test CA here). */
-function fakePushCertificate(issuer: { certificatePem: string; privateKeyPem: string }, options: { uid?: string; days?: number } = {}) {
+function fakePushCertificate(
+  issuer: { certificatePem: string; privateKeyPem: string },
+  options: { uid?: string; days?: number } = {},
+) {
   const keys = forge.pki.rsa.generateKeyPair(2048);
   const certificate = forge.pki.createCertificate();
   certificate.publicKey = keys.publicKey;
@@ -24,7 +27,10 @@ function fakePushCertificate(issuer: { certificatePem: string; privateKeyPem: st
   certificate.setIssuer(forge.pki.certificateFromPem(issuer.certificatePem).subject.attributes);
   certificate.setExtensions([{ name: 'extKeyUsage', clientAuth: true }]);
   certificate.sign(forge.pki.privateKeyFromPem(issuer.privateKeyPem), forge.md.sha256.create());
-  return { certificatePem: forge.pki.certificateToPem(certificate), privateKeyPem: forge.pki.privateKeyToPem(keys.privateKey) };
+  return {
+    certificatePem: forge.pki.certificateToPem(certificate),
+    privateKeyPem: forge.pki.privateKeyToPem(keys.privateKey),
+  };
 }
 
 const appleCa = createRootCa({ commonName: 'Test Apple Push CA' });
@@ -41,24 +47,51 @@ describe('readPushCertificate', () => {
     expect(readPushCertificate({ pem: pushPem.certificatePem, keyPem: pushPem.privateKeyPem }).topic).toBe(TOPIC);
   });
 
-  it.each([[[]], [['-legacy']]])('reads a PKCS#12 made by openssl %j with its password, refuses a wrong password', (extra) => {
-    workspace.file('push.crt', pushPem.certificatePem);
-    workspace.file('push.key', pushPem.privateKeyPem);
-    workspace.ok('pkcs12', '-export', ...extra, '-in', 'push.crt', '-inkey', 'push.key', '-passout', 'pass:mot de passe', '-out', 'push.p12');
-    const pkcs12 = workspace.readBytes('push.p12');
-    const read = readPushCertificate({ pkcs12, password: 'mot de passe' });
-    expect(read.topic).toBe(TOPIC);
-    expect(read.notAfter.getTime()).toBeGreaterThan(Date.now());
-    expect(() => readPushCertificate({ pkcs12, password: 'faux' })).toThrow(expect.objectContaining({ code: 'PUSH_CERTIFICATE_BAD_PASSWORD' }));
-  });
+  it.each([[[]], [['-legacy']]])(
+    'reads a PKCS#12 made by openssl %j with its password, refuses a wrong password',
+    (extra) => {
+      workspace.file('push.crt', pushPem.certificatePem);
+      workspace.file('push.key', pushPem.privateKeyPem);
+      workspace.ok(
+        'pkcs12',
+        '-export',
+        ...extra,
+        '-in',
+        'push.crt',
+        '-inkey',
+        'push.key',
+        '-passout',
+        'pass:mot de passe',
+        '-out',
+        'push.p12',
+      );
+      const pkcs12 = workspace.readBytes('push.p12');
+      const read = readPushCertificate({ pkcs12, password: 'mot de passe' });
+      expect(read.topic).toBe(TOPIC);
+      expect(read.notAfter.getTime()).toBeGreaterThan(Date.now());
+      expect(() => readPushCertificate({ pkcs12, password: 'faux' })).toThrow(
+        expect.objectContaining({ code: 'PUSH_CERTIFICATE_BAD_PASSWORD' }),
+      );
+    },
+  );
 
   it('refuses a certificate without MDM topic, a key of another certificate, and garbage', () => {
     const other = fakePushCertificate(appleCa, { uid: 'fr.socle.pas-apple' });
-    expect(() => readPushCertificate({ pem: other.certificatePem + other.privateKeyPem })).toThrow(expect.objectContaining({ code: 'PUSH_CERTIFICATE_NOT_MDM' }));
-    expect(() => readPushCertificate({ pem: pushPem.certificatePem + other.privateKeyPem })).toThrow(expect.objectContaining({ code: 'PUSH_CERTIFICATE_KEY_MISMATCH' }));
-    expect(() => readPushCertificate({ pem: 'bonjour' })).toThrow(expect.objectContaining({ code: 'PUSH_CERTIFICATE_UNREADABLE' }));
-    expect(() => readPushCertificate({ pem: pushPem.certificatePem })).toThrow(expect.objectContaining({ code: 'PUSH_CERTIFICATE_NO_KEY' }));
-    expect(() => readPushCertificate({ pkcs12: Buffer.from('pas un p12'), password: 'x' })).toThrow(expect.objectContaining({ code: 'PUSH_CERTIFICATE_UNREADABLE' }));
+    expect(() => readPushCertificate({ pem: other.certificatePem + other.privateKeyPem })).toThrow(
+      expect.objectContaining({ code: 'PUSH_CERTIFICATE_NOT_MDM' }),
+    );
+    expect(() => readPushCertificate({ pem: pushPem.certificatePem + other.privateKeyPem })).toThrow(
+      expect.objectContaining({ code: 'PUSH_CERTIFICATE_KEY_MISMATCH' }),
+    );
+    expect(() => readPushCertificate({ pem: 'bonjour' })).toThrow(
+      expect.objectContaining({ code: 'PUSH_CERTIFICATE_UNREADABLE' }),
+    );
+    expect(() => readPushCertificate({ pem: pushPem.certificatePem })).toThrow(
+      expect.objectContaining({ code: 'PUSH_CERTIFICATE_NO_KEY' }),
+    );
+    expect(() => readPushCertificate({ pkcs12: Buffer.from('pas un p12'), password: 'x' })).toThrow(
+      expect.objectContaining({ code: 'PUSH_CERTIFICATE_UNREADABLE' }),
+    );
   });
 
   it('counts days to expiry, negative once lapsed', () => {
@@ -70,8 +103,15 @@ describe('readPushCertificate', () => {
 
 describe('ApnsClient against a local HTTP/2 APNs', () => {
   const serverRoot = createRootCa({ commonName: 'Test APNs TLS Root' });
-  const tls = issueServerCertificate({ ca: { certificatePem: serverRoot.certificatePem, key: privateKeyObject(serverRoot.privateKeyPem) }, hostnames: ['127.0.0.1'] });
-  const apns = new FakeApns({ certificatePem: tls.certificatePem, privateKeyPem: tls.privateKeyPem, clientCaPem: appleCa.certificatePem });
+  const tls = issueServerCertificate({
+    ca: { certificatePem: serverRoot.certificatePem, key: privateKeyObject(serverRoot.privateKeyPem) },
+    hostnames: ['127.0.0.1'],
+  });
+  const apns = new FakeApns({
+    certificatePem: tls.certificatePem,
+    privateKeyPem: tls.privateKeyPem,
+    clientCaPem: appleCa.certificatePem,
+  });
   let url: string;
   let certificate: PushCertificate;
   const clients: ApnsClient[] = [];
@@ -114,14 +154,21 @@ describe('ApnsClient against a local HTTP/2 APNs', () => {
 
   it('reports 410 Unregistered as an invalid token, without retrying', async () => {
     apns.answer = () => ({ status: 410, reason: 'Unregistered' });
-    expect(await client().push({ token: TOKEN, pushMagic: 'm' })).toEqual({ status: 'token_invalid', reason: 'Unregistered', attempts: 1 });
+    expect(await client().push({ token: TOKEN, pushMagic: 'm' })).toEqual({
+      status: 'token_invalid',
+      reason: 'Unregistered',
+      attempts: 1,
+    });
     expect(apns.received).toHaveLength(1);
   });
 
   it('retries a 503 with back-off, then succeeds', async () => {
     const waits: number[] = [];
     apns.answer = (_push, index) => (index === 0 ? { status: 503, reason: 'ServiceUnavailable' } : { status: 200 });
-    const result = await client({ backoffMs: 7, sleep: async (ms) => void waits.push(ms) }).push({ token: TOKEN, pushMagic: 'm' });
+    const result = await client({ backoffMs: 7, sleep: async (ms) => void waits.push(ms) }).push({
+      token: TOKEN,
+      pushMagic: 'm',
+    });
     expect(result).toMatchObject({ status: 'sent', attempts: 2 });
     expect(apns.received).toHaveLength(2);
     expect(waits).toEqual([7]);
@@ -130,11 +177,18 @@ describe('ApnsClient against a local HTTP/2 APNs', () => {
   it('gives up after maxAttempts of 429, doubling the wait; a 403 is not retried', async () => {
     const waits: number[] = [];
     apns.answer = () => ({ status: 429, reason: 'TooManyRequests' });
-    const result = await client({ maxAttempts: 3, backoffMs: 5, sleep: async (ms) => void waits.push(ms) }).push({ token: TOKEN, pushMagic: 'm' });
+    const result = await client({ maxAttempts: 3, backoffMs: 5, sleep: async (ms) => void waits.push(ms) }).push({
+      token: TOKEN,
+      pushMagic: 'm',
+    });
     expect(result).toEqual({ status: 'failed', httpStatus: 429, reason: 'TooManyRequests', attempts: 3 });
     expect(waits).toEqual([5, 10]);
     apns.answer = () => ({ status: 403, reason: 'BadCertificateEnvironment' });
-    expect(await client().push({ token: TOKEN, pushMagic: 'm' })).toMatchObject({ status: 'failed', httpStatus: 403, attempts: 1 });
+    expect(await client().push({ token: TOKEN, pushMagic: 'm' })).toMatchObject({
+      status: 'failed',
+      httpStatus: 403,
+      attempts: 1,
+    });
   });
 
   it('keeps at most `concurrency` pushes in flight for a whole pack', async () => {
@@ -159,7 +213,10 @@ describe('ApnsClient against a local HTTP/2 APNs', () => {
   });
 
   it('refuses a malformed token locally, and reports an unreachable APNs as failed after retries', async () => {
-    expect(await client().push({ token: 'zz', pushMagic: 'm' })).toMatchObject({ status: 'token_invalid', attempts: 0 });
+    expect(await client().push({ token: 'zz', pushMagic: 'm' })).toMatchObject({
+      status: 'token_invalid',
+      attempts: 0,
+    });
     expect(apns.received).toHaveLength(0);
     const down = client({ url: 'https://127.0.0.1:1', maxAttempts: 2, sleep: async () => undefined });
     expect(await down.push({ token: TOKEN, pushMagic: 'm' })).toMatchObject({ status: 'failed', attempts: 2 });

@@ -34,12 +34,16 @@ const UID_OID = '0.9.2342.19200300.100.1.1';
 export type PushCertificateInput = { pem: string; keyPem?: string } | { pkcs12: Buffer; password: string };
 
 export function readPushCertificate(input: PushCertificateInput): PushCertificate {
-  const { certificatePem, privateKeyPem } = 'pkcs12' in input ? fromPkcs12(input.pkcs12, input.password) : fromPem(input);
+  const { certificatePem, privateKeyPem } =
+    'pkcs12' in input ? fromPkcs12(input.pkcs12, input.password) : fromPem(input);
   let certificate: X509Certificate;
   try {
     certificate = new X509Certificate(certificatePem);
   } catch {
-    throw new PushCertificateError('PUSH_CERTIFICATE_UNREADABLE', 'Certificat de push illisible : envoyez le fichier PEM ou .p12 reçu d’Apple.');
+    throw new PushCertificateError(
+      'PUSH_CERTIFICATE_UNREADABLE',
+      'Certificat de push illisible : envoyez le fichier PEM ou .p12 reçu d’Apple.',
+    );
   }
   let keyMatches = false;
   try {
@@ -76,7 +80,9 @@ export function daysUntilExpiry(certificate: Pick<PushCertificate, 'notAfter'>, 
 function fromPem(input: { pem: string; keyPem?: string }): { certificatePem: string; privateKeyPem: string } {
   const text = `${input.pem}\n${input.keyPem ?? ''}`;
   const certificatePem = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.exec(text)?.[0];
-  const privateKeyPem = /-----BEGIN (RSA |EC |ENCRYPTED )?PRIVATE KEY-----[\s\S]+?-----END \1?PRIVATE KEY-----/.exec(text)?.[0];
+  const privateKeyPem = /-----BEGIN (RSA |EC |ENCRYPTED )?PRIVATE KEY-----[\s\S]+?-----END \1?PRIVATE KEY-----/.exec(
+    text,
+  )?.[0];
   if (!certificatePem)
     throw new PushCertificateError('PUSH_CERTIFICATE_UNREADABLE', 'Aucun certificat PEM dans le fichier envoyé.');
   if (!privateKeyPem)
@@ -98,7 +104,8 @@ function fromPkcs12(der: Buffer, password: string): { certificatePem: string; pr
   const key =
     p12.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag })[forge.pki.oids.pkcs8ShroudedKeyBag]?.[0]?.key ??
     p12.getBags({ bagType: forge.pki.oids.keyBag })[forge.pki.oids.keyBag]?.[0]?.key;
-  if (!certificate) throw new PushCertificateError('PUSH_CERTIFICATE_UNREADABLE', 'Le fichier .p12 ne contient pas de certificat.');
+  if (!certificate)
+    throw new PushCertificateError('PUSH_CERTIFICATE_UNREADABLE', 'Le fichier .p12 ne contient pas de certificat.');
   if (!key) throw new PushCertificateError('PUSH_CERTIFICATE_NO_KEY', 'Le fichier .p12 ne contient pas de clé privée.');
   return { certificatePem: forge.pki.certificateToPem(certificate), privateKeyPem: forge.pki.privateKeyToPem(key) };
 }

@@ -13,7 +13,10 @@ export function bufferOf(bytes: ArrayBuffer | Uint8Array): Buffer {
 }
 
 export function toPem(label: string, der: Uint8Array): string {
-  const lines = Buffer.from(der).toString('base64').match(/.{1,64}/g) ?? [];
+  const lines =
+    Buffer.from(der)
+      .toString('base64')
+      .match(/.{1,64}/g) ?? [];
   return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n`;
 }
 
@@ -46,8 +49,7 @@ export function parseBer(bytes: Uint8Array): asn1js.AsnType {
 /** A signed or unsigned CMS attribute's first value, read as text (PrintableString, UTF8String, IA5String…). */
 export function attributeText(attributes: pkijs.Attribute[] | undefined, type: string): string | undefined {
   const value = attributes?.find((attribute) => attribute.type === type)?.values[0] as
-    | { valueBlock?: { value?: unknown } }
-    | undefined;
+    { valueBlock?: { value?: unknown } } | undefined;
   const text = value?.valueBlock?.value;
   return typeof text === 'string' ? text : undefined;
 }

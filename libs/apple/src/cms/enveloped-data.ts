@@ -121,7 +121,7 @@ export function sealEnvelope(content: Buffer, recipientCertificateDer: Buffer, c
       encryptedContent: new asn1js.OctetString({ valueHex: arrayBufferOf(ciphertext) }),
       // One primitive OCTET STRING: DER, which strict parsers want, and what Apple's own servers send.
       disableSplit: true,
-    } as pkijs.EncryptedContentInfoParameters),
+    }),
   });
   const info = new pkijs.ContentInfo({ contentType: CMS_OID.envelopedData, content: enveloped.toSchema() });
   return bufferOf(info.toSchema().toBER(false));

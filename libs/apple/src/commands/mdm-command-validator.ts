@@ -8,9 +8,16 @@ export function validateMdmCommand(value: MdmCommand, specsDir: string): AppleKe
   if (typeof value.CommandUUID !== 'string' || !value.CommandUUID)
     problems.push({ path: 'CommandUUID', message: 'required key missing' });
   const requestType = value.Command?.RequestType;
-  const schema = typeof requestType === 'string' ? AppleSchemaFiles.open(specsDir).get('mdm/commands', requestType) : undefined;
-  if (!schema) return [...problems, { path: 'Command.RequestType', message: `${String(requestType)} is not an Apple command` }];
-  const requestTypeKey: AppleKey = { key: 'RequestType', type: '<string>', presence: 'required', rangelist: [requestType] };
+  const schema =
+    typeof requestType === 'string' ? AppleSchemaFiles.open(specsDir).get('mdm/commands', requestType) : undefined;
+  if (!schema)
+    return [...problems, { path: 'Command.RequestType', message: `${String(requestType)} is not an Apple command` }];
+  const requestTypeKey: AppleKey = {
+    key: 'RequestType',
+    type: '<string>',
+    presence: 'required',
+    rangelist: [requestType],
+  };
   if (schema.supportedOS?.iOS?.introduced === 'n/a')
     problems.push({ path: 'Command.RequestType', message: `${requestType} is not available on iOS` });
   return [...problems, ...validateAppleKeys(value.Command, [requestTypeKey, ...schema.keys], { os: 'iOS' }, 'Command')];

@@ -21,14 +21,30 @@ const cases: Array<[string, MdmCommand]> = [
       configuration: { serveur: 'https://ent.example.fr' },
     }),
   ],
-  ['InstalledApplicationList', builders.installedApplicationListCommand({ managedAppsOnly: true, identifiers: ['fr.lalilo.app'] })],
-  ['InstallMedia', builders.installMediaCommand({ mediaUrl: 'https://docs.example.fr/lecture.pdf', kind: 'pdf', title: 'Lecture CM1' })],
-  ['DeviceLock', builders.deviceLockCommand({ message: "Tablette de l'école Jules Ferry", phoneNumber: '05 55 00 00 00' })],
+  [
+    'InstalledApplicationList',
+    builders.installedApplicationListCommand({ managedAppsOnly: true, identifiers: ['fr.lalilo.app'] }),
+  ],
+  [
+    'InstallMedia',
+    builders.installMediaCommand({
+      mediaUrl: 'https://docs.example.fr/lecture.pdf',
+      kind: 'pdf',
+      title: 'Lecture CM1',
+    }),
+  ],
+  [
+    'DeviceLock',
+    builders.deviceLockCommand({ message: "Tablette de l'école Jules Ferry", phoneNumber: '05 55 00 00 00' }),
+  ],
   ['DeviceLock (bare)', builders.deviceLockCommand()],
   ['EraseDevice', builders.eraseDeviceCommand()],
   [
     'EraseDevice with Return to Service',
-    builders.eraseDeviceCommand({ returnToService: { wifiProfile: Buffer.from('wifi'), mdmProfile: Buffer.from('mdm') }, disallowProximitySetup: true }),
+    builders.eraseDeviceCommand({
+      returnToService: { wifiProfile: Buffer.from('wifi'), mdmProfile: Buffer.from('mdm') },
+      disallowProximitySetup: true,
+    }),
   ],
   ['DeviceInformation', builders.deviceInformationCommand()],
   ['SecurityInfo', builders.securityInfoCommand()],
@@ -37,7 +53,14 @@ const cases: Array<[string, MdmCommand]> = [
   ['ShutDownDevice', builders.shutDownDeviceCommand()],
   ['ClearPasscode', builders.clearPasscodeCommand({ unlockToken: Buffer.from('DATA…') })],
   ['Settings (device name)', builders.settingsCommand({ deviceName: builders.deviceNameFor(7, 'CM1') })],
-  ['EnableLostMode', builders.enableLostModeCommand({ message: 'Tablette perdue', phoneNumber: '05 55 00 00 00', footnote: 'École Jules Ferry' })],
+  [
+    'EnableLostMode',
+    builders.enableLostModeCommand({
+      message: 'Tablette perdue',
+      phoneNumber: '05 55 00 00 00',
+      footnote: 'École Jules Ferry',
+    }),
+  ],
   ['DisableLostMode', builders.disableLostModeCommand()],
   ['DeviceLocation', builders.deviceLocationCommand()],
   ['PlayLostModeSound', builders.playLostModeSoundCommand()],
@@ -69,7 +92,9 @@ describeWithAppleSpecs("MDM commands against Apple's schemas", (specsDir) => {
     expect(delivered(builders.settingsCommand({ deviceName: 'Tablette 7 — pack CM1' })).Command.Settings).toEqual([
       { Item: 'DeviceName', DeviceName: 'Tablette 7 — pack CM1' },
     ]);
-    expect(builders.eraseDeviceCommand({ returnToService: { wifiProfile: Buffer.from('w') } }).Command.ReturnToService).toEqual({
+    expect(
+      builders.eraseDeviceCommand({ returnToService: { wifiProfile: Buffer.from('w') } }).Command.ReturnToService,
+    ).toEqual({
       Enabled: true,
       WiFiProfileData: Buffer.from('w'),
     });
@@ -80,6 +105,8 @@ describeWithAppleSpecs("MDM commands against Apple's schemas", (specsDir) => {
       Options: { PurchaseMethod: 1 },
     });
     expect(mdmCommandPlist(builders.deviceLockCommand({ message: '<b>&</b>' }))).toContain('&lt;b&gt;&amp;&lt;/b&gt;');
+    const pasted = delivered(builders.deviceLockCommand({ message: 'Tablette\u0007 de l’école\u0000' }));
+    expect(pasted.Command.Message).toBe('Tablette de l’école');
   });
 
   describe('the validator catches', () => {
@@ -91,8 +118,12 @@ describeWithAppleSpecs("MDM commands against Apple's schemas", (specsDir) => {
         { path: 'Command.Message', message: 'expected <string>, got an integer' },
         { path: 'Command.Couleur', message: 'unknown key' },
       ]);
-      expect(problems({ ...lock, Command: { ...lock.Command, PIN: '123456' } })).toEqual([{ path: 'Command.PIN', message: 'not available on iOS' }]);
-      expect(problems(builders.deviceInformationCommand({ queries: ['BatteryLevel', 'BatteryHealth', 'EthernetMAC'] }))).toEqual([
+      expect(problems({ ...lock, Command: { ...lock.Command, PIN: '123456' } })).toEqual([
+        { path: 'Command.PIN', message: 'not available on iOS' },
+      ]);
+      expect(
+        problems(builders.deviceInformationCommand({ queries: ['BatteryLevel', 'BatteryHealth', 'EthernetMAC'] })),
+      ).toEqual([
         { path: 'Command.Queries[1]', message: '"BatteryHealth" is not a documented name' },
         { path: 'Command.Queries[2]', message: 'EthernetMAC is not available on iOS' },
       ]);
@@ -102,9 +133,9 @@ describeWithAppleSpecs("MDM commands against Apple's schemas", (specsDir) => {
       expect(problems({ CommandUUID: uuid, Command: { RequestType: 'RemoveProfile' } })).toEqual([
         { path: 'Command.Identifier', message: 'required key missing' },
       ]);
-      expect(problems({ CommandUUID: uuid, Command: { RequestType: 'Settings', Settings: [{ Item: 'DeviceName' }] } })).toEqual([
-        { path: 'Command.Settings[0].DeviceName', message: 'required key missing' },
-      ]);
+      expect(
+        problems({ CommandUUID: uuid, Command: { RequestType: 'Settings', Settings: [{ Item: 'DeviceName' }] } }),
+      ).toEqual([{ path: 'Command.Settings[0].DeviceName', message: 'required key missing' }]);
       expect(problems({ CommandUUID: '', Command: { RequestType: 'Teleport' } })).toEqual([
         { path: 'CommandUUID', message: 'required key missing' },
         { path: 'Command.RequestType', message: 'Teleport is not an Apple command' },
@@ -116,7 +147,9 @@ describeWithAppleSpecs("MDM commands against Apple's schemas", (specsDir) => {
 describe('MDM command builders refuse', () => {
   it('an application with both or neither App Store id and manifest, or a plain-http manifest', () => {
     expect(() => builders.installApplicationCommand({} as never)).toThrow('either an App Store id or a manifest URL');
-    expect(() => builders.installApplicationCommand({ appStoreId: 1, manifestUrl: 'https://x' } as never)).toThrow('either');
+    expect(() => builders.installApplicationCommand({ appStoreId: 1, manifestUrl: 'https://x' } as never)).toThrow(
+      'either',
+    );
     expect(() => builders.installApplicationCommand({ appStoreId: -3 })).toThrow('positive integer');
     expect(() => builders.installApplicationCommand({ manifestUrl: 'http://x/manifest.plist' })).toThrow('https');
     expect(() => builders.installMediaCommand({ mediaUrl: 'ftp://x', kind: 'pdf' })).toThrow('https');

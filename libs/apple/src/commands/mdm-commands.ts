@@ -12,8 +12,27 @@ export interface CommandIdentity {
   commandUuid?: string;
 }
 
-function command<R extends string>(requestType: R, identity: CommandIdentity, keys: Record<string, unknown> = {}): MdmCommand<R> {
-  const body = Object.fromEntries(Object.entries(keys).filter(([, value]) => value !== undefined));
+/** XML 1.0 forbids most control characters: one pasted into a lock message would make the command unreadable. */
+const XML_FORBIDDEN = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+function xmlSafe(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(XML_FORBIDDEN, '');
+  if (Array.isArray(value)) return value.map(xmlSafe);
+  if (value && typeof value === 'object' && !(value instanceof Uint8Array) && !(value instanceof Date))
+    return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, xmlSafe(entry)]));
+  return value;
+}
+
+function command<R extends string>(
+  requestType: R,
+  identity: CommandIdentity,
+  keys: Record<string, unknown> = {},
+): MdmCommand<R> {
+  const body = Object.fromEntries(
+    Object.entries(keys)
+      .filter(([, value]) => value !== undefined)
+      .map(([key, value]) => [key, xmlSafe(value)]),
+  );
   return { CommandUUID: identity.commandUuid ?? randomUUID(), Command: { RequestType: requestType, ...body } };
 }
 
@@ -74,7 +93,14 @@ export function installedApplicationListCommand(
 
 /** A document kept on the iPad for offline use (Books): PDF or EPUB from a URL. */
 export function installMediaCommand(
-  input: CommandIdentity & { mediaUrl: string; kind: 'pdf' | 'epub'; title?: string; author?: string; version?: string; persistentId?: string },
+  input: CommandIdentity & {
+    mediaUrl: string;
+    kind: 'pdf' | 'epub';
+    title?: string;
+    author?: string;
+    version?: string;
+    persistentId?: string;
+  },
 ) {
   if (!/^https:\/\//.test(input.mediaUrl)) throw new Error('A media URL must be https');
   return command('InstallMedia', input, {

@@ -9,7 +9,8 @@ export function validateDeclaration(value: Declaration, specsDir: string): Apple
   const problems = validateAppleKeys(value, base.keys, { os: 'iOS' });
   const schema = schemas.get('declarative/declarations', value.Type);
   if (!schema) return [...problems, { path: 'Type', message: `${value.Type} is not an Apple declaration` }];
-  if (schema.supportedOS?.iOS?.introduced === 'n/a') problems.push({ path: 'Type', message: `${value.Type} is not available on iOS` });
+  if (schema.supportedOS?.iOS?.introduced === 'n/a')
+    problems.push({ path: 'Type', message: `${value.Type} is not available on iOS` });
   return [...problems, ...validateAppleKeys(value.Payload, schema.keys, { os: 'iOS' }, 'Payload')];
 }
 
@@ -19,5 +20,7 @@ export function validateDdmResponse(
   value: unknown,
   specsDir: string,
 ): AppleKeyProblem[] {
-  return validateAppleKeys(value, AppleSchemaFiles.open(specsDir).required('declarative/protocol', name).keys, { os: 'iOS' });
+  return validateAppleKeys(value, AppleSchemaFiles.open(specsDir).required('declarative/protocol', name).keys, {
+    os: 'iOS',
+  });
 }

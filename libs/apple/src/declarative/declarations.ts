@@ -25,7 +25,12 @@ function declaration<T extends string>(type: T, identifier: string, payload: Rec
   if (!identifier || Buffer.byteLength(identifier) > MAX_OCTETS)
     throw new Error(`A declaration identifier is 1 to ${MAX_OCTETS} octets`);
   const clean = Object.fromEntries(Object.entries(payload).filter(([, value]) => value !== undefined));
-  return { Type: type, Identifier: identifier, ServerToken: tokenOf({ type, identifier, payload: clean }), Payload: clean };
+  return {
+    Type: type,
+    Identifier: identifier,
+    ServerToken: tokenOf({ type, identifier, payload: clean }),
+    Payload: clean,
+  };
 }
 
 /** A stable digest of a value, key order aside: re-rendering the same declaration gives the same token. */
@@ -109,32 +114,51 @@ function localDateTime(deadline: Date | string): string {
 
 /** The `tokens` endpoint: one token that changes whenever any declaration does. */
 export function tokensResponse(declarations: readonly Declaration[], timestamp = new Date()) {
-  return { SyncTokens: { DeclarationsToken: declarationsToken(declarations), Timestamp: timestamp.toISOString().replace(/\.\d{3}Z$/, 'Z') } };
+  return {
+    SyncTokens: {
+      DeclarationsToken: declarationsToken(declarations),
+      Timestamp: timestamp.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    },
+  };
 }
 
 /** The `declaration-items` endpoint: every declaration's identifier and token, by kind. */
 export function declarationItemsResponse(declarations: readonly Declaration[]) {
-  const item = (declaration: Declaration) => ({ Identifier: declaration.Identifier, ServerToken: declaration.ServerToken });
+  const item = (declaration: Declaration) => ({
+    Identifier: declaration.Identifier,
+    ServerToken: declaration.ServerToken,
+  });
   const of = (kind: DeclarationKind) => declarations.filter((declaration) => kindOf(declaration) === kind).map(item);
   const identifiers = new Set<string>();
   for (const declaration of declarations) {
-    if (identifiers.has(declaration.Identifier)) throw new Error(`Two declarations share the identifier ${declaration.Identifier}`);
+    if (identifiers.has(declaration.Identifier))
+      throw new Error(`Two declarations share the identifier ${declaration.Identifier}`);
     identifiers.add(declaration.Identifier);
   }
   return {
-    Declarations: { Activations: of('activation'), Configurations: of('configuration'), Assets: of('asset'), Management: of('management') },
+    Declarations: {
+      Activations: of('activation'),
+      Configurations: of('configuration'),
+      Assets: of('asset'),
+      Management: of('management'),
+    },
     DeclarationsToken: declarationsToken(declarations),
   };
 }
 
 function declarationsToken(declarations: readonly Declaration[]): string {
   return tokenOf(
-    [...declarations].map((declaration) => [declaration.Identifier, declaration.ServerToken]).sort(([a], [b]) => (a < b ? -1 : 1)),
+    [...declarations]
+      .map((declaration) => [declaration.Identifier, declaration.ServerToken])
+      .sort(([a], [b]) => (a < b ? -1 : 1)),
   );
 }
 
 /** Finds the declaration a `declaration/<kind>/<identifier>` endpoint asks for; undefined for a 404. */
-export function declarationForEndpoint(endpoint: string, declarations: readonly Declaration[]): Declaration | undefined {
+export function declarationForEndpoint(
+  endpoint: string,
+  declarations: readonly Declaration[],
+): Declaration | undefined {
   const match = /^declaration\/(activation|configuration|asset|management)\/(.+)$/.exec(endpoint);
   if (!match) return undefined;
   return declarations.find((declaration) => kindOf(declaration) === match[1] && declaration.Identifier === match[2]);

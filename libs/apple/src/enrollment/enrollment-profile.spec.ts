@@ -4,11 +4,20 @@ import * as plist from 'plist';
 import { certificatesDerOf } from '../cms/asn1-glue';
 import { checkSignature, readSignedData } from '../cms/signed-data';
 import { describeWithAppleSpecs } from '../testing/apple-specs-dir';
-import { buildEnrollmentProfile, EnrollmentProfileInput, renderEnrollmentProfile, SOCLE_ACCESS_RIGHTS } from './enrollment-profile';
+import {
+  buildEnrollmentProfile,
+  EnrollmentProfileInput,
+  renderEnrollmentProfile,
+  SOCLE_ACCESS_RIGHTS,
+} from './enrollment-profile';
 
 const root = createRootCa({ commonName: 'Socle Enrollment Root' });
 const rootSigner = { certificatePem: root.certificatePem, key: privateKeyObject(root.privateKeyPem) };
-const ca = createIntermediateCa(rootSigner, { collectiviteId: 'c0ffee00-0000-4000-8000-0000000000e1', name: 'Commune de Test', keyBits: 2048 });
+const ca = createIntermediateCa(rootSigner, {
+  collectiviteId: 'c0ffee00-0000-4000-8000-0000000000e1',
+  name: 'Commune de Test',
+  keyBits: 2048,
+});
 const input: EnrollmentProfileInput = {
   packId: '8d5e2a10-0000-4000-8000-000000000001',
   packName: 'CM1',
@@ -24,7 +33,11 @@ const input: EnrollmentProfileInput = {
 
 describeWithAppleSpecs('enrollment profile', (specsDir) => {
   it("validates against Apple's profile schemas for iOS, signed and read back", async () => {
-    const body = renderEnrollmentProfile(input, { certificatePem: ca.certificatePem, key: privateKeyObject(ca.privateKeyPem), chainPems: [root.certificatePem] });
+    const body = renderEnrollmentProfile(input, {
+      certificatePem: ca.certificatePem,
+      key: privateKeyObject(ca.privateKeyPem),
+      chainPems: [root.certificatePem],
+    });
     const profile = appleProfileFromBody(body);
     expect(validateAppleProfile(profile, specsDir, { os: 'iOS' })).toEqual([]);
     const signature = await checkSignature(readSignedData(body));
@@ -34,7 +47,10 @@ describeWithAppleSpecs('enrollment profile', (specsDir) => {
   it('ties the MDM identity to the SCEP payload and carries what the issue asks for', () => {
     const profile = buildEnrollmentProfile(input) as any;
     const [rootPayload, scep, mdm] = profile.PayloadContent;
-    expect(rootPayload).toMatchObject({ PayloadType: 'com.apple.security.root', PayloadContent: certificatesDerOf(root.certificatePem)[0] });
+    expect(rootPayload).toMatchObject({
+      PayloadType: 'com.apple.security.root',
+      PayloadContent: certificatesDerOf(root.certificatePem)[0],
+    });
     expect(scep.PayloadType).toBe('com.apple.security.scep');
     expect(scep.PayloadContent).toMatchObject({
       URL: input.scepUrl,

@@ -60,12 +60,17 @@ export interface EnrollmentProfileInput {
  * the device checks the SCEP CA through the root payload and TLS instead.
  */
 export function buildEnrollmentProfile(input: EnrollmentProfileInput): plist.PlistObject {
-  for (const [name, url] of Object.entries({ scepUrl: input.scepUrl, serverUrl: input.serverUrl, checkInUrl: input.checkInUrl }))
+  for (const [name, url] of Object.entries({
+    scepUrl: input.scepUrl,
+    serverUrl: input.serverUrl,
+    checkInUrl: input.checkInUrl,
+  }))
     if (!/^https?:\/\//.test(url)) throw new Error(`${name} must be an http(s) URL`);
   if (!/^https:\/\//.test(input.serverUrl) || !/^https:\/\//.test(input.checkInUrl))
     throw new Error('The MDM server and check-in URLs must be https');
   if (!input.challenge) throw new Error('An enrollment profile needs its one-time SCEP challenge');
-  if (!input.topic.startsWith('com.apple.mgmt.')) throw new Error('The MDM topic comes from the push certificate (com.apple.mgmt.…)');
+  if (!input.topic.startsWith('com.apple.mgmt.'))
+    throw new Error('The MDM topic comes from the push certificate (com.apple.mgmt.…)');
   const [rootDer] = certificatesDerOf(input.rootCaPem);
   if (!rootDer) throw new Error('The root CA must be a PEM certificate');
   const base = `fr.socle.enrollment.${input.packId}`;

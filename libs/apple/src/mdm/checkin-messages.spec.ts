@@ -81,10 +81,16 @@ describeWithAppleSpecs('MDM check-in messages', (specsDir) => {
     const base = plist.parse(fixture('nanomdm-TokenUpdate.1.plist').toString()) as Record<string, unknown>;
     const { PushMagic: _drop, ...withoutMagic } = base;
     expect(() => parseCheckinMessage(build(withoutMagic), specsDir)).toThrow(
-      expect.objectContaining({ code: 'CHECKIN_INVALID', problems: [{ path: 'PushMagic', message: 'required key missing' }] }),
+      expect.objectContaining({
+        code: 'CHECKIN_INVALID',
+        problems: [{ path: 'PushMagic', message: 'required key missing' }],
+      }),
     );
     expect(() => parseCheckinMessage(build({ ...base, Token: 'abc' }), specsDir)).toThrow(
-      expect.objectContaining({ code: 'CHECKIN_INVALID', problems: [{ path: 'Token', message: 'expected <data>, got string "abc"' }] }),
+      expect.objectContaining({
+        code: 'CHECKIN_INVALID',
+        problems: [{ path: 'Token', message: 'expected <data>, got string "abc"' }],
+      }),
     );
   });
 
@@ -102,11 +108,14 @@ describeWithAppleSpecs('MDM check-in messages', (specsDir) => {
       messageType: 'GetBootstrapToken',
     });
     expect(error(build({ MessageType: 'Invented', UDID: 'x' }))).toBeInstanceOf(CheckinMessageError);
-    expect(error(build({ MessageType: 'TokenUpdate', UDID: 'x', UserID: 'u', Topic: TOPIC }))).toMatchObject({ code: 'CHECKIN_USER_CHANNEL' });
+    expect(error(build({ MessageType: 'TokenUpdate', UDID: 'x', UserID: 'u', Topic: TOPIC }))).toMatchObject({
+      code: 'CHECKIN_USER_CHANNEL',
+    });
     expect(error('{"MessageType":"Authenticate"}')).toMatchObject({ code: 'MDM_BODY_NOT_PLIST' });
     expect(error(build(['Authenticate'] as unknown as Record<string, unknown>))).toBeInstanceOf(MdmBodyError);
     // An external entity is not resolved: the parser never reads the file.
-    const xxe = '<?xml version="1.0"?><!DOCTYPE plist [<!ENTITY x SYSTEM "file:///etc/passwd">]><plist version="1.0"><dict><key>MessageType</key><string>Authenticate</string><key>UDID</key><string>&x;</string><key>Topic</key><string>t</string></dict></plist>';
+    const xxe =
+      '<?xml version="1.0"?><!DOCTYPE plist [<!ENTITY x SYSTEM "file:///etc/passwd">]><plist version="1.0"><dict><key>MessageType</key><string>Authenticate</string><key>UDID</key><string>&x;</string><key>Topic</key><string>t</string></dict></plist>';
     let udid: unknown;
     try {
       udid = (parseCheckinMessage(xxe, specsDir) as { udid: string }).udid;
@@ -119,7 +128,10 @@ describeWithAppleSpecs('MDM check-in messages', (specsDir) => {
 
 describeWithAppleSpecs('MDM command reports', (specsDir) => {
   it('Idle', () => {
-    expect(parseCommandReport(fixture('socle-Idle.ipad.plist'))).toEqual({ status: 'Idle', udid: '00008030-001A2D3C0E38802E' });
+    expect(parseCommandReport(fixture('socle-Idle.ipad.plist'))).toEqual({
+      status: 'Idle',
+      udid: '00008030-001A2D3C0E38802E',
+    });
   });
 
   it('NotNow and Error with its ErrorChain for the technician', () => {
@@ -146,7 +158,11 @@ describeWithAppleSpecs('MDM command reports', (specsDir) => {
 
   it('DeviceInformation from NanoMDM (a Mac, two keys) and from an iPad (the keys Socle asks for)', () => {
     const mac = acknowledged(parseCommandReport(fixture('nanomdm-DeviceInformation.1.plist')));
-    expect(mac).toMatchObject({ status: 'Acknowledged', requestType: 'DeviceInformation', commandUuid: '76eda240-5488-4989-8339-f2ae160113c4' });
+    expect(mac).toMatchObject({
+      status: 'Acknowledged',
+      requestType: 'DeviceInformation',
+      commandUuid: '76eda240-5488-4989-8339-f2ae160113c4',
+    });
     expect(deviceInformationOf(mac, specsDir)).toEqual({ udid: '66ADE930-5FDF-5EC4-8429-15640684C489' });
     const ipad = acknowledged(parseCommandReport(fixture('socle-DeviceInformation.ipad.plist')));
     expect(deviceInformationOf(ipad, specsDir)).toEqual({
@@ -169,7 +185,9 @@ describeWithAppleSpecs('MDM command reports', (specsDir) => {
   });
 
   it('SecurityInfo, ProfileList and InstalledApplicationList', () => {
-    expect(securityInformationOf(acknowledged(parseCommandReport(fixture('socle-SecurityInfo.ipad.plist'))), specsDir)).toEqual({
+    expect(
+      securityInformationOf(acknowledged(parseCommandReport(fixture('socle-SecurityInfo.ipad.plist'))), specsDir),
+    ).toEqual({
       passcodePresent: false,
       passcodeCompliant: true,
       passcodeCompliantWithProfiles: true,
@@ -189,15 +207,29 @@ describeWithAppleSpecs('MDM command reports', (specsDir) => {
       },
     ]);
     expect(
-      installedApplicationsOf(acknowledged(parseCommandReport(fixture('socle-InstalledApplicationList.ipad.plist'))), specsDir),
-    ).toEqual([{ identifier: 'fr.lalilo.app', name: 'Lalilo', version: '312', shortVersion: '3.12', bundleSize: 48123904, installing: false }]);
+      installedApplicationsOf(
+        acknowledged(parseCommandReport(fixture('socle-InstalledApplicationList.ipad.plist'))),
+        specsDir,
+      ),
+    ).toEqual([
+      {
+        identifier: 'fr.lalilo.app',
+        name: 'Lalilo',
+        version: '312',
+        shortVersion: '3.12',
+        bundleSize: 48123904,
+        installing: false,
+      },
+    ]);
   });
 
   it('refuses a response that does not match the schema, and a report without UDID, status or CommandUUID', () => {
     const ipad = acknowledged(parseCommandReport(fixture('socle-DeviceInformation.ipad.plist')));
     const wrong = { ...ipad, payload: { QueryResponses: { BatteryLevel: 'plein' } } };
     expect(() => deviceInformationOf(wrong, specsDir)).toThrow(CommandResponseError);
-    expect(() => deviceInformationOf({ ...ipad, payload: {} }, specsDir)).toThrow('QueryResponses (required key missing)');
+    expect(() => deviceInformationOf({ ...ipad, payload: {} }, specsDir)).toThrow(
+      'QueryResponses (required key missing)',
+    );
     const body = (value: Record<string, unknown>) => plist.build(value as plist.PlistObject);
     expect(() => parseCommandReport(body({ Status: 'Idle' }))).toThrow(CommandReportError);
     expect(() => parseCommandReport(body({ UDID: 'u', Status: 'Done' }))).toThrow('Statut de commande inconnu');

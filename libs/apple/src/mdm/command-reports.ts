@@ -177,15 +177,14 @@ export function profileListOf(report: Acknowledged, specsDir: string): Installed
 }
 
 export function installedApplicationsOf(report: Acknowledged, specsDir: string): InstalledApplication[] {
-  return (checkedResponse(report, 'InstalledApplicationList', specsDir).InstalledApplicationList as any[]).map(
-    (item) =>
-      withoutUndefined({
-        identifier: item.Identifier,
-        name: item.Name,
-        version: item.Version,
-        shortVersion: item.ShortVersion,
-        bundleSize: item.BundleSize,
-        installing: item.Installing,
-      }),
+  return (checkedResponse(report, 'InstalledApplicationList', specsDir).InstalledApplicationList as any[]).map((item) =>
+    withoutUndefined({
+      identifier: item.Identifier,
+      name: item.Name,
+      version: item.Version,
+      shortVersion: item.ShortVersion,
+      bundleSize: item.BundleSize,
+      installing: item.Installing,
+    }),
   );
 }

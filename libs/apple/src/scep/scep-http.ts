@@ -41,9 +41,7 @@ export async function handleScepHttp(server: ScepServer, request: ScepHttpReques
       throw error;
     }
   }
-  return badRequest(
-    'Opération SCEP inconnue : utilisez GetCACaps, GetCACert (GET) ou PKIOperation (GET ou POST).',
-  );
+  return badRequest('Opération SCEP inconnue : utilisez GetCACaps, GetCACert (GET) ou PKIOperation (GET ou POST).');
 }
 
 /** Base64 in a query string: standard or URL-safe alphabet, and a '+' a form decoder turned into a space. */

@@ -57,8 +57,7 @@ export async function readScepRequest(der: Buffer): Promise<ScepRequestMessage> 
 }
 
 export type CertRepOutcome =
-  | { status: 'SUCCESS'; envelope: Buffer; issuedCertificateDer: Buffer }
-  | { status: 'FAILURE'; failInfo: ScepFailInfo };
+  { status: 'SUCCESS'; envelope: Buffer; issuedCertificateDer: Buffer } | { status: 'FAILURE'; failInfo: ScepFailInfo };
 
 /** A signed CertRep answering `request` (RFC 8894 §3.3.2): echoes its transaction id, nonce in return. */
 export function buildCertRep(

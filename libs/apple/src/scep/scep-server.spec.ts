@@ -1,5 +1,11 @@
 import { X509Certificate } from 'node:crypto';
-import { createIntermediateCa, createRootCa, issueDeviceCertificate, privateKeyObject, verifyIssuedBy } from '@socle/pki';
+import {
+  createIntermediateCa,
+  createRootCa,
+  issueDeviceCertificate,
+  privateKeyObject,
+  verifyIssuedBy,
+} from '@socle/pki';
 import { certificatesDerOf } from '../cms/asn1-glue';
 import { certificatesOfDegenerate } from '../cms/signed-data';
 import { readCertRep, testCsr, testDevice, testIssuedCertificate, testScepRequest } from '../testing/scep-test-client';
@@ -8,8 +14,16 @@ import { ScepIssueRequest, ScepIssueResult, ScepServer, ScepServerOptions } from
 
 const root = createRootCa({ commonName: 'Socle SCEP Unit Root' });
 const rootSigner = { certificatePem: root.certificatePem, key: privateKeyObject(root.privateKeyPem) };
-const ca = createIntermediateCa(rootSigner, { collectiviteId: 'c0ffee00-0000-4000-8000-000000000002', name: 'Commune A', keyBits: 2048 });
-const otherCa = createIntermediateCa(rootSigner, { collectiviteId: 'c0ffee00-0000-4000-8000-000000000003', name: 'Commune B', keyBits: 2048 });
+const ca = createIntermediateCa(rootSigner, {
+  collectiviteId: 'c0ffee00-0000-4000-8000-000000000002',
+  name: 'Commune A',
+  keyBits: 2048,
+});
+const otherCa = createIntermediateCa(rootSigner, {
+  collectiviteId: 'c0ffee00-0000-4000-8000-000000000003',
+  name: 'Commune B',
+  keyBits: 2048,
+});
 const caPair = { certificatePem: ca.certificatePem, key: privateKeyObject(ca.privateKeyPem) };
 const [caDer] = certificatesDerOf(ca.certificatePem);
 const [otherCaDer] = certificatesDerOf(otherCa.certificatePem);
@@ -37,16 +51,29 @@ describe('ScepServer', () => {
   beforeEach(() => issued.splice(0));
 
   it('GetCACaps lists what it does, one per line', () => {
-    expect(server().capabilities().split('\n')).toEqual(['POSTPKIOperation', 'SHA-256', 'AES', 'SCEPStandard', 'Renewal']);
+    expect(server().capabilities().split('\n')).toEqual([
+      'POSTPKIOperation',
+      'SHA-256',
+      'AES',
+      'SCEPStandard',
+      'Renewal',
+    ]);
   });
 
   it('GetCACert gives the CA alone as DER, or RA + CA (+ chain) as a degenerate PKCS#7', () => {
     expect(server().caCertificates()).toEqual({ contentType: 'application/x-x509-ca-cert', body: caDer });
-    const ra = testIssuedCertificate(ca, { commonName: 'RA', keyUsage: { digitalSignature: true, keyEncipherment: true } });
+    const ra = testIssuedCertificate(ca, {
+      commonName: 'RA',
+      keyUsage: { digitalSignature: true, keyEncipherment: true },
+    });
     const withRa = server({ ra: { certificatePem: ra.certificatePem, key: ra.key }, chainPems: [root.certificatePem] });
     const answer = withRa.caCertificates();
     expect(answer.contentType).toBe('application/x-x509-ca-ra-cert');
-    expect(certificatesOfDegenerate(answer.body)).toEqual([ra.certificateDer, caDer, ...certificatesDerOf(root.certificatePem)]);
+    expect(certificatesOfDegenerate(answer.body)).toEqual([
+      ra.certificateDer,
+      caDer,
+      ...certificatesDerOf(root.certificatePem),
+    ]);
   });
 
   it.each(['aes-128-cbc', 'aes-256-cbc', 'des-ede3-cbc'] as const)(
@@ -62,7 +89,12 @@ describe('ScepServer', () => {
         senderNonce,
       });
       const reply = await readCertRep(await server().pkiOperation(message), device);
-      expect(reply).toMatchObject({ status: 'SUCCESS', messageType: 'CertRep', transactionId: 'TX-1', signatureValid: true });
+      expect(reply).toMatchObject({
+        status: 'SUCCESS',
+        messageType: 'CertRep',
+        transactionId: 'TX-1',
+        signatureValid: true,
+      });
       expect(reply.recipientNonce).toEqual(senderNonce);
       expect(reply.senderNonce).toHaveLength(16);
       expect(reply.senderNonce).not.toEqual(senderNonce);
@@ -76,10 +108,19 @@ describe('ScepServer', () => {
   );
 
   it('with an RA, decrypts with the RA key and signs with it', async () => {
-    const ra = testIssuedCertificate(ca, { commonName: 'RA', keyUsage: { digitalSignature: true, keyEncipherment: true } });
+    const ra = testIssuedCertificate(ca, {
+      commonName: 'RA',
+      keyUsage: { digitalSignature: true, keyEncipherment: true },
+    });
     const device = testDevice();
-    const message = await testScepRequest(device, { recipientDer: ra.certificateDer, content: testCsr(device, { challenge: 'bon-défi' }) });
-    const reply = await readCertRep(await server({ ra: { certificatePem: ra.certificatePem, key: ra.key } }).pkiOperation(message), device);
+    const message = await testScepRequest(device, {
+      recipientDer: ra.certificateDer,
+      content: testCsr(device, { challenge: 'bon-défi' }),
+    });
+    const reply = await readCertRep(
+      await server({ ra: { certificatePem: ra.certificatePem, key: ra.key } }).pkiOperation(message),
+      device,
+    );
     expect(reply).toMatchObject({ status: 'SUCCESS', signatureValid: true });
     expect(reply.signerCertificateDer).toEqual(ra.certificateDer);
     expect(verifyIssuedBy(reply.certificatePem!, [ca.certificatePem, root.certificatePem])).toBe(true);
@@ -88,7 +129,9 @@ describe('ScepServer', () => {
   describe('answers a FAILURE CertRep, without asking the issuer, when', () => {
     async function failureOf(message: Buffer, options: Partial<ScepServerOptions> = {}) {
       const reasons: string[] = [];
-      const reply = await readCertRep(await server({ ...options, onFailure: (event) => reasons.push(event.reason) }).pkiOperation(message));
+      const reply = await readCertRep(
+        await server({ ...options, onFailure: (event) => reasons.push(event.reason) }).pkiOperation(message),
+      );
       expect(reply.signatureValid).toBe(true);
       expect(reply.status).toBe('FAILURE');
       expect(reasons).toHaveLength(1);
@@ -97,21 +140,31 @@ describe('ScepServer', () => {
 
     it('the outer signature is wrong (badMessageCheck)', async () => {
       const device = testDevice();
-      const message = await testScepRequest(device, { recipientDer: caDer, content: testCsr(device, { challenge: 'bon-défi' }), corruptSignature: true });
+      const message = await testScepRequest(device, {
+        recipientDer: caDer,
+        content: testCsr(device, { challenge: 'bon-défi' }),
+        corruptSignature: true,
+      });
       expect(await failureOf(message)).toBe('badMessageCheck');
       expect(issued).toEqual([]);
     });
 
     it("the envelope is for another collectivité's CA (badMessageCheck)", async () => {
       const device = testDevice();
-      const message = await testScepRequest(device, { recipientDer: otherCaDer, content: testCsr(device, { challenge: 'bon-défi' }) });
+      const message = await testScepRequest(device, {
+        recipientDer: otherCaDer,
+        content: testCsr(device, { challenge: 'bon-défi' }),
+      });
       expect(await failureOf(message)).toBe('badMessageCheck');
     });
 
     it('the signer certificate does not hold the requested key (badMessageCheck)', async () => {
       const device = testDevice();
       const someoneElse = testDevice();
-      const message = await testScepRequest(device, { recipientDer: caDer, content: testCsr(someoneElse, { challenge: 'bon-défi' }) });
+      const message = await testScepRequest(device, {
+        recipientDer: caDer,
+        content: testCsr(someoneElse, { challenge: 'bon-défi' }),
+      });
       expect(await failureOf(message)).toBe('badMessageCheck');
     });
 
@@ -123,19 +176,30 @@ describe('ScepServer', () => {
 
     it('the message was signed too far from the server clock (badTime)', async () => {
       const device = testDevice();
-      const message = await testScepRequest(device, { recipientDer: caDer, content: testCsr(device, { challenge: 'bon-défi' }) });
+      const message = await testScepRequest(device, {
+        recipientDer: caDer,
+        content: testCsr(device, { challenge: 'bon-défi' }),
+      });
       expect(await failureOf(message, { now: () => new Date(Date.now() + 3 * 24 * 3600_000) })).toBe('badTime');
     });
 
     it('a message type it does not serve, CertPoll (badRequest)', async () => {
       const device = testDevice();
-      const message = await testScepRequest(device, { recipientDer: caDer, content: testCsr(device), messageType: 'CertPoll' });
+      const message = await testScepRequest(device, {
+        recipientDer: caDer,
+        content: testCsr(device),
+        messageType: 'CertPoll',
+      });
       expect(await failureOf(message)).toBe('badRequest');
     });
 
     it('a RenewalReq signed with a certificate of another CA or expired (badCertId)', async () => {
       const foreign = testIssuedCertificate(otherCa, { commonName: 'ailleurs', keyUsage: { digitalSignature: true } });
-      const fromOther = await testScepRequest(foreign, { recipientDer: caDer, content: testCsr(foreign), messageType: 'RenewalReq' });
+      const fromOther = await testScepRequest(foreign, {
+        recipientDer: caDer,
+        content: testCsr(foreign),
+        messageType: 'RenewalReq',
+      });
       expect(await failureOf(fromOther)).toBe('badCertId');
       const expired = testIssuedCertificate(ca, {
         commonName: 'expiré',
@@ -143,7 +207,11 @@ describe('ScepServer', () => {
         notBefore: new Date(Date.now() - 7200_000),
         notAfter: new Date(Date.now() - 3600_000),
       });
-      const fromExpired = await testScepRequest(expired, { recipientDer: caDer, content: testCsr(expired), messageType: 'RenewalReq' });
+      const fromExpired = await testScepRequest(expired, {
+        recipientDer: caDer,
+        content: testCsr(expired),
+        messageType: 'RenewalReq',
+      });
       expect(await failureOf(fromExpired)).toBe('badCertId');
       expect(issued).toEqual([]);
     });
@@ -152,17 +220,26 @@ describe('ScepServer', () => {
   it('a RenewalReq signed with a valid certificate of this CA reaches the issuer with that certificate', async () => {
     const enrolled = testIssuedCertificate(ca, { commonName: 'inscrit', keyUsage: { digitalSignature: true } });
     const next = testDevice();
-    const message = await testScepRequest(enrolled, { recipientDer: caDer, content: testCsr(next), messageType: 'RenewalReq' });
+    const message = await testScepRequest(enrolled, {
+      recipientDer: caDer,
+      content: testCsr(next),
+      messageType: 'RenewalReq',
+    });
     const reply = await readCertRep(await server().pkiOperation(message), enrolled);
     expect(reply.status).toBe('SUCCESS');
     expect(new X509Certificate(issued[0].renewalCertificatePem!).raw).toEqual(enrolled.certificateDer);
     // The new certificate certifies the key of the new request, encrypted to the renewing certificate.
-    expect(new X509Certificate(reply.certificatePem!).publicKey.equals(new X509Certificate(next.certificatePem).publicKey)).toBe(true);
+    expect(
+      new X509Certificate(reply.certificatePem!).publicKey.equals(new X509Certificate(next.certificatePem).publicKey),
+    ).toBe(true);
   });
 
   it('an issuer that cannot decide (database down) makes the operation fail, never a FAILURE CertRep', async () => {
     const device = testDevice();
-    const message = await testScepRequest(device, { recipientDer: caDer, content: testCsr(device, { challenge: 'bon-défi' }) });
+    const message = await testScepRequest(device, {
+      recipientDer: caDer,
+      content: testCsr(device, { challenge: 'bon-défi' }),
+    });
     const down = server({ issuer: () => Promise.reject(new Error('connection refused')) });
     await expect(down.pkiOperation(message)).rejects.toThrow('connection refused');
   });
@@ -175,12 +252,19 @@ describe('handleScepHttp', () => {
 
   it('serves GetCACaps as text and GetCACert as DER', async () => {
     expect(await call('GET', 'operation=GetCACaps')).toMatchObject({ status: 200, contentType: 'text/plain' });
-    expect(await call('GET', 'operation=GetCACert&message=CA')).toEqual({ status: 200, contentType: 'application/x-x509-ca-cert', body: caDer });
+    expect(await call('GET', 'operation=GetCACert&message=CA')).toEqual({
+      status: 200,
+      contentType: 'application/x-x509-ca-cert',
+      body: caDer,
+    });
   });
 
   it('PKIOperation by POST and by GET with standard or URL-safe base64 (and a + turned into a space)', async () => {
     const device = testDevice();
-    const message = await testScepRequest(device, { recipientDer: caDer, content: testCsr(device, { challenge: 'bon-défi' }) });
+    const message = await testScepRequest(device, {
+      recipientDer: caDer,
+      content: testCsr(device, { challenge: 'bon-défi' }),
+    });
     const posted = await call('POST', 'operation=PKIOperation', message);
     expect(posted).toMatchObject({ status: 200, contentType: 'application/x-pki-message' });
     expect((await readCertRep(posted.body, device)).status).toBe('SUCCESS');

@@ -116,7 +116,10 @@ export class ScepServer {
     if (request.messageType !== 'PKCSReq' && request.messageType !== 'RenewalReq')
       return { failInfo: 'badRequest', reason: `${request.messageType} is not supported` };
     if (!request.signatureValid || !request.signerCertificate)
-      return { failInfo: 'badMessageCheck', reason: `signature: ${request.signatureProblem ?? 'no signer certificate'}` };
+      return {
+        failInfo: 'badMessageCheck',
+        reason: `signature: ${request.signatureProblem ?? 'no signer certificate'}`,
+      };
     const now = (this.options.now ?? (() => new Date()))();
     const skew = this.options.clockSkewMs ?? DEFAULT_CLOCK_SKEW_MS;
     if (request.signingTime && Math.abs(request.signingTime.getTime() - now.getTime()) > skew)
@@ -158,6 +161,9 @@ export class ScepServer {
     if ('failInfo' in result) return { failInfo: result.failInfo, reason: result.reason ?? 'refused by the issuer' };
     const [certificateDerIssued] = certificatesDerOf(result.certificatePem);
     if (!certificateDerIssued) throw new Error('The SCEP issuer returned no PEM certificate');
-    return { certificateDer: certificateDerIssued, cipher: opened.cipher === 'des-cbc' ? 'aes-128-cbc' : opened.cipher };
+    return {
+      certificateDer: certificateDerIssued,
+      cipher: opened.cipher === 'des-cbc' ? 'aes-128-cbc' : opened.cipher,
+    };
   }
 }

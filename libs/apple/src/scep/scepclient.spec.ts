@@ -3,7 +3,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { createIntermediateCa, createRootCa, issueDeviceCertificate, privateKeyObject, verifyIssuedBy } from '@socle/pki';
+import {
+  createIntermediateCa,
+  createRootCa,
+  issueDeviceCertificate,
+  privateKeyObject,
+  verifyIssuedBy,
+} from '@socle/pki';
 import * as forge from 'node-forge';
 import { RunningScepServer, startScepTestServer } from '../testing/scep-test-server';
 import { ScepIssueRequest, ScepServer } from './scep-server';
@@ -28,7 +34,11 @@ async function scepclient(dir: string, url: string, challenge: string, cn = 'Tab
 describe('SCEP server against Debian scepclient', () => {
   const root = createRootCa({ commonName: 'Socle SCEP Test Root' });
   const rootSigner = { certificatePem: root.certificatePem, key: privateKeyObject(root.privateKeyPem) };
-  const ca = createIntermediateCa(rootSigner, { collectiviteId: 'c0ffee00-0000-4000-8000-000000000001', name: 'Commune de Scep', keyBits: 2048 });
+  const ca = createIntermediateCa(rootSigner, {
+    collectiviteId: 'c0ffee00-0000-4000-8000-000000000001',
+    name: 'Commune de Scep',
+    keyBits: 2048,
+  });
   const caKey = privateKeyObject(ca.privateKeyPem);
   const challenges = new Set(['défi-unique-1', 'défi-unique-2']);
   const seen: ScepIssueRequest[] = [];
@@ -50,7 +60,13 @@ describe('SCEP server against Debian scepclient', () => {
   let dir: string;
 
   beforeAll(async () => {
-    server = await startScepTestServer(new ScepServer({ ca: { certificatePem: ca.certificatePem, key: caKey }, issuer, onFailure: (event) => failures.push(event) }));
+    server = await startScepTestServer(
+      new ScepServer({
+        ca: { certificatePem: ca.certificatePem, key: caKey },
+        issuer,
+        onFailure: (event) => failures.push(event),
+      }),
+    );
   });
   afterAll(() => server.close());
   beforeEach(() => {
@@ -86,10 +102,15 @@ describe('SCEP server against Debian scepclient', () => {
   it('a challenge is single-use: the same message replayed by GET is refused', async () => {
     expect((await scepclient(dir, server.url, 'défi-unique-2')).code).toBe(0);
     const message = server.messages.at(-1)!;
-    const replay = await fetch(`${server.url}?operation=PKIOperation&message=${encodeURIComponent(message.toString('base64'))}`);
+    const replay = await fetch(
+      `${server.url}?operation=PKIOperation&message=${encodeURIComponent(message.toString('base64'))}`,
+    );
     expect(replay.status).toBe(200);
     expect(replay.headers.get('content-type')).toBe('application/x-pki-message');
     const { readCertRep } = await import('../testing/scep-test-client');
-    expect(await readCertRep(Buffer.from(await replay.arrayBuffer()))).toMatchObject({ status: 'FAILURE', failInfo: 'badRequest' });
+    expect(await readCertRep(Buffer.from(await replay.arrayBuffer()))).toMatchObject({
+      status: 'FAILURE',
+      failInfo: 'badRequest',
+    });
   });
 });

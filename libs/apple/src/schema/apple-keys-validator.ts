@@ -38,7 +38,9 @@ export function validateAppleKeys(
   if (!options.topLevelRequired) checker.dictionary(value, keys, path);
   else {
     const required = new Set(options.topLevelRequired);
-    const adjusted = keys.map((key) => ({ ...key, presence: required.has(key.key) ? 'required' : 'optional' }) as AppleKey);
+    const adjusted = keys.map(
+      (key) => ({ ...key, presence: required.has(key.key) ? 'required' : 'optional' }) as AppleKey,
+    );
     checker.dictionary(value, adjusted, path);
     for (const name of required)
       if (!adjusted.some((key) => key.key === name) && !(name in value))

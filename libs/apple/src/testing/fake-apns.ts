@@ -50,7 +50,9 @@ export class FakeApns {
           this.inFlight--;
           if (stream.destroyed) return;
           stream.respond({ ':status': answer.status, 'apns-id': randomUUID() });
-          stream.end(answer.status === 200 ? undefined : JSON.stringify({ reason: answer.reason ?? 'InternalServerError' }));
+          stream.end(
+            answer.status === 200 ? undefined : JSON.stringify({ reason: answer.reason ?? 'InternalServerError' }),
+          );
         }, answer.delayMs ?? 0);
       });
     });

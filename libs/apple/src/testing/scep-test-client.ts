@@ -43,7 +43,10 @@ export function testDevice(commonName = 'iPad de test', bits = 2048): TestDevice
   };
 }
 
-export function testCsr(device: Pick<TestDevice, 'keyPem'>, options: { challenge?: string; commonName?: string } = {}): Buffer {
+export function testCsr(
+  device: Pick<TestDevice, 'keyPem'>,
+  options: { challenge?: string; commonName?: string } = {},
+): Buffer {
   const forgeKey = forge.pki.privateKeyFromPem(device.keyPem) as forge.pki.rsa.PrivateKey;
   const csr = forge.pki.createCertificationRequest();
   csr.publicKey = forge.pki.setRsaPublicKey(forgeKey.n, forgeKey.e);
