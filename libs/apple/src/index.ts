@@ -48,6 +48,7 @@ export type {
   SecurityInformation,
 } from './mdm/command-reports';
 export { MAX_MDM_BODY_BYTES, MdmBodyError } from './mdm/plist-body';
+export { unrecognizedDeviceResponse } from './mdm/mdm-errors';
 
 // Commands
 export * from './commands/mdm-commands';

@@ -63,6 +63,13 @@ describe('verifyMdmSignature (signatures made by openssl cms -sign, as an iPad m
     expect(result.fingerprint256).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
   });
 
+  it('accepts a signature without signed attributes (openssl -noattr) and one made with SHA-1', async () => {
+    const tablet = testIssuedCertificate(ca, { commonName: 'tablette-8', keyUsage: device });
+    expect((await verifyMdmSignature(sign(tablet, body, ['-noattr']), body, options)).ok).toBe(true);
+    const sha1 = sign(tablet, body, ['-md', 'sha1']);
+    expect((await verifyMdmSignature(sha1, body, options)).ok).toBe(true);
+  });
+
   it('refuses a signature of another body (one byte changed)', async () => {
     const tablet = testIssuedCertificate(ca, { commonName: 'tablette-7', keyUsage: device });
     const tampered = Buffer.from(body);

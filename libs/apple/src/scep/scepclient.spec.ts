@@ -11,6 +11,9 @@ import {
   verifyIssuedBy,
 } from '@socle/pki';
 import * as forge from 'node-forge';
+import { verifyMdmSignature } from '../mdm/mdm-signature';
+import { OpensslWorkspace } from '../testing/openssl-workspace';
+import { testIssuedCertificate } from '../testing/scep-test-client';
 import { RunningScepServer, startScepTestServer } from '../testing/scep-test-server';
 import { ScepIssueRequest, ScepServer } from './scep-server';
 
@@ -40,7 +43,7 @@ describe('SCEP server against Debian scepclient', () => {
     keyBits: 2048,
   });
   const caKey = privateKeyObject(ca.privateKeyPem);
-  const challenges = new Set(['défi-unique-1', 'défi-unique-2']);
+  const challenges = new Set(['défi-unique-1', 'défi-unique-2', 'défi-unique-3', 'défi-unique-4']);
   const seen: ScepIssueRequest[] = [];
   const failures: { failInfo: string; reason: string }[] = [];
   const issuer = (request: ScepIssueRequest) => {
@@ -112,5 +115,66 @@ describe('SCEP server against Debian scepclient', () => {
       status: 'FAILURE',
       failInfo: 'badRequest',
     });
+  });
+
+  it('the identity it obtained signs an MDM request that verifyMdmSignature accepts, bound to that certificate', async () => {
+    expect((await scepclient(dir, server.url, 'défi-unique-3')).code).toBe(0);
+    const workspace = new OpensslWorkspace();
+    try {
+      const body = '<plist version="1.0"><dict><key>Status</key><string>Idle</string></dict></plist>';
+      workspace.file('body', body);
+      workspace.ok(
+        'cms',
+        '-sign',
+        '-binary',
+        '-md',
+        'sha256',
+        '-in',
+        'body',
+        '-signer',
+        join(dir, 'client.pem'),
+        '-inkey',
+        join(dir, 'key.pem'),
+        '-outform',
+        'DER',
+        '-out',
+        'sig',
+      );
+      const header = workspace.readBytes('sig').toString('base64');
+      const result = await verifyMdmSignature(header, Buffer.from(body), { issuingCaPems: [ca.certificatePem] });
+      expect(result.ok).toBe(true);
+      if (result.ok)
+        expect(result.certificatePem.replace(/\s/g, '')).toBe(
+          readFileSync(join(dir, 'client.pem'), 'utf8').replace(/\s/g, ''),
+        );
+      expect(
+        (await verifyMdmSignature(header, Buffer.from(body + ' '), { issuingCaPems: [ca.certificatePem] })).ok,
+      ).toBe(false);
+    } finally {
+      workspace.remove();
+    }
+  });
+
+  it('enrolls through an RA: GetCACert gives RA + CA as a degenerate PKCS#7 that scepclient reads', async () => {
+    const ra = testIssuedCertificate(ca, {
+      commonName: 'Socle SCEP RA',
+      keyUsage: { digitalSignature: true, keyEncipherment: true },
+    });
+    const withRa = await startScepTestServer(
+      new ScepServer({
+        ca: { certificatePem: ca.certificatePem, key: caKey },
+        ra: { certificatePem: ra.certificatePem, key: ra.key },
+        issuer,
+      }),
+    );
+    try {
+      const result = await scepclient(dir, withRa.url, 'défi-unique-4');
+      expect(result.output).toContain('pkiStatus=SUCCESS');
+      expect(
+        verifyIssuedBy(readFileSync(join(dir, 'client.pem'), 'utf8'), [ca.certificatePem, root.certificatePem]),
+      ).toBe(true);
+    } finally {
+      await withRa.close();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parse } from 'yaml';
 
 export type AppleOs = 'iOS' | 'macOS' | 'tvOS' | 'visionOS' | 'watchOS';
@@ -83,7 +83,12 @@ export class AppleSchemaFiles {
       index = new Map();
       for (const file of yamlFiles(join(this.specsDir, folder))) {
         const parsed = parse(readFileSync(file, 'utf8')) as SchemaFile;
-        const name = parsed.payload?.requesttype ?? parsed.payload?.declarationtype ?? parsed.payload?.statusitemtype;
+        // Error documents declare no type: they go by file name (`unrecognized.device`).
+        const name =
+          parsed.payload?.requesttype ??
+          parsed.payload?.declarationtype ??
+          parsed.payload?.statusitemtype ??
+          (folder === 'mdm/errors' ? basename(file, '.yaml') : undefined);
         if (!name) continue;
         index.set(name, {
           file,
