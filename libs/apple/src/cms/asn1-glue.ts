@@ -1,4 +1,3 @@
-import { X509Certificate } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 
@@ -35,10 +34,6 @@ export function certificateDer(certificate: pkijs.Certificate): Buffer {
   return bufferOf(certificate.toSchema().toBER(false));
 }
 
-export function nodeCertificate(certificate: pkijs.Certificate): X509Certificate {
-  return new X509Certificate(certificateDer(certificate));
-}
-
 /** BER from the wire; throws a plain Error on anything that is not one whole ASN.1 element. */
 export function parseBer(bytes: Uint8Array): asn1js.AsnType {
   const parsed = asn1js.fromBER(arrayBufferOf(bytes));
@@ -72,9 +67,4 @@ export function octets(value: asn1js.AsnType): Buffer {
   const block = (value as { valueBlock: { value?: asn1js.AsnType[]; valueHexView?: Uint8Array } }).valueBlock;
   if ((value as asn1js.BaseBlock).idBlock.isConstructed) return Buffer.concat((block.value ?? []).map(octets));
   return bufferOf(block.valueHexView ?? new Uint8Array());
-}
-
-/** What a key or certificate is, for messages: the subject's common name, or the whole subject. */
-export function subjectOf(certificate: pkijs.Certificate): string {
-  return nodeCertificate(certificate).subject.replace(/\n/g, ', ');
 }

@@ -1,8 +1,9 @@
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { arrayBufferOf, attributeBytes, attributeText, attributeTime, certificateDer } from '../cms/asn1-glue';
+import { arrayBufferOf, attributeBytes, attributeText, attributeTime } from '../cms/asn1-glue';
 import { checkSignature, CmsSigner, readSignedData, signData } from '../cms/signed-data';
 import {
+  CMS_OID,
   messageTypeOfCode,
   SCEP_FAIL_INFO_CODES,
   SCEP_MESSAGE_TYPE_CODES,
@@ -48,7 +49,7 @@ export async function readScepRequest(der: Buffer): Promise<ScepRequestMessage> 
     transactionId,
     messageType,
     senderNonce,
-    signingTime: attributeTime(attributes, '1.2.840.113549.1.9.5'),
+    signingTime: attributeTime(attributes, CMS_OID.signingTime),
     signatureValid: signature.valid,
     signatureProblem: signature.reason,
     signerCertificate: signature.signerCertificate,
@@ -84,5 +85,3 @@ export function buildCertRep(
     attributes,
   });
 }
-
-export { certificateDer };
