@@ -43,24 +43,24 @@ describe('Accounts: sign-out, passwords, people of a collectivité', () => {
   it('a password change checks the current one and the policy, then ends every other token', async () => {
     const someone = await person();
     const other = await login(stack.api, someone.email, PASSWORD);
-    const wrong = await someone.client.request('PUT', '/api/v1/auth/password', {
+    const wrong = await someone.client.request<any>('PUT', '/api/v1/auth/password', {
       currentPassword: 'pas-le-bon',
       newPassword: 'une phrase de quatre mots',
     });
     expect(wrong.body.code).toBe('CURRENT_PASSWORD_WRONG');
-    const weak = await someone.client.request('PUT', '/api/v1/auth/password', {
+    const weak = await someone.client.request<any>('PUT', '/api/v1/auth/password', {
       currentPassword: PASSWORD,
       newPassword: 'court',
     });
     expect(weak.status).toBe(400);
     expect(weak.body.code).toBe('PASSWORD_TOO_WEAK');
     expect(weak.body.message).toMatch(/au moins 12 caractères/);
-    const common = await someone.client.request('PUT', '/api/v1/auth/password', {
+    const common = await someone.client.request<any>('PUT', '/api/v1/auth/password', {
       currentPassword: PASSWORD,
       newPassword: 'aaaaaaaaaaaaaa',
     });
     expect(common.body.code).toBe('PASSWORD_TOO_WEAK');
-    const changed = await someone.client.request('PUT', '/api/v1/auth/password', {
+    const changed = await someone.client.request<any>('PUT', '/api/v1/auth/password', {
       currentPassword: PASSWORD,
       newPassword: 'une phrase de quatre mots',
     });
