@@ -121,7 +121,7 @@ describe('Tenants, people and access', () => {
       expect(wrong.body.code).toBe('VALIDATION_FAILED');
       expect(wrong.body.fields.map((field: { field: string }) => field.field)).toEqual(['level']);
       const list = await town.technician.get(`/api/v1/schools/${school.id}/classrooms`);
-      expect(list.body.map((classroom: { name: string }) => classroom.name)).toEqual(['CM1 A']);
+      expect(list.body.items.map((classroom: { name: string }) => classroom.name)).toEqual(['CM1 A']);
     });
 
     it('paginates with limit and cursor', async () => {

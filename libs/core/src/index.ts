@@ -29,3 +29,4 @@ export * from './http/rate-limit.module';
 export * from './database/schema-diff';
 export * from './time/clock';
 export * from './http/csv-export';
+export * from './http/list-query';

@@ -4,6 +4,8 @@ import { PasswordResetsService } from './accounts/password-resets.service';
 import { UserAdminService } from './accounts/user-admin.service';
 import { AuthService } from './auth.service';
 import { AuthController } from './auth.controller';
+import { ClassroomsController } from './classrooms.controller';
+import { ClassroomsService } from './classrooms.service';
 import { CollectivitesController } from './collectivites.controller';
 import { SchoolsController } from './schools.controller';
 import { TenancyModule } from './tenancy.module';
@@ -12,7 +14,7 @@ import { UsersController } from './users.controller';
 /** Login needs the JWT module, which only the api has. */
 @Module({
   imports: [TenancyModule],
-  controllers: [AuthController, CollectivitesController, SchoolsController, UsersController],
-  providers: [AuthService, LoginLimiter, UserAdminService, PasswordResetsService],
+  controllers: [AuthController, CollectivitesController, SchoolsController, ClassroomsController, UsersController],
+  providers: [AuthService, LoginLimiter, UserAdminService, PasswordResetsService, ClassroomsService],
 })
 export class TenancyApiModule {}

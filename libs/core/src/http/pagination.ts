@@ -25,3 +25,8 @@ export function toPage<T extends { id: string }>(rows: T[], limit: number): Page
   const items = rows.slice(0, limit);
   return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : null };
 }
+
+/** A list bounded by nature (a pack's tokens, a device's incidents, the list versions): one page, same shape as every list. */
+export async function onePage<T>(items: T[] | Promise<T[]>): Promise<Page<T>> {
+  return { items: await items, nextCursor: null };
+}
