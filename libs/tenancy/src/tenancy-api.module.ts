@@ -10,11 +10,29 @@ import { CollectivitesController } from './collectivites.controller';
 import { SchoolsController } from './schools.controller';
 import { TenancyModule } from './tenancy.module';
 import { UsersController } from './users.controller';
+import { OidcController } from './oidc/oidc.controller';
+import { OidcLoginService } from './oidc/oidc-login.service';
+import { OidcSettingsService } from './oidc/oidc-settings.service';
 
 /** Login needs the JWT module, which only the api has. */
 @Module({
   imports: [TenancyModule],
-  controllers: [AuthController, CollectivitesController, SchoolsController, ClassroomsController, UsersController],
-  providers: [AuthService, LoginLimiter, UserAdminService, PasswordResetsService, ClassroomsService],
+  controllers: [
+    AuthController,
+    CollectivitesController,
+    SchoolsController,
+    ClassroomsController,
+    UsersController,
+    OidcController,
+  ],
+  providers: [
+    AuthService,
+    LoginLimiter,
+    UserAdminService,
+    PasswordResetsService,
+    ClassroomsService,
+    OidcSettingsService,
+    OidcLoginService,
+  ],
 })
 export class TenancyApiModule {}
