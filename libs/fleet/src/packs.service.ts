@@ -84,7 +84,7 @@ export class PacksService {
   }
 
   /**
-   * The schema refuses it while devices (even retired ones) are in the pack, a cart holds it or
+   * The schema refuses it while devices are in the pack, a cart holds it or
    * sessions name it; its enrollment tokens go with it.
    */
   async remove(actor: Actor, packId: string): Promise<void> {

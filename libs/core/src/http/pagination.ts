@@ -1,15 +1,20 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 
-/** `?limit=&cursor=`: keyset pagination on the id, stable while rows are added. */
-export class PageQuery {
+/** `?limit=`: at most 500 rows a page. */
+export class LimitQuery {
+  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(500)
   limit = 100;
+}
 
+/** `?limit=&cursor=`: keyset pagination on the id, stable while rows are added. */
+export class PageQuery extends LimitQuery {
   @IsOptional()
   @IsUUID()
   cursor?: string;

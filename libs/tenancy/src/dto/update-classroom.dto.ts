@@ -1,16 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length } from 'class-validator';
-import { CLASSROOM_LEVELS, ClassroomLevel } from '../classroom.entity';
+import { PartialType } from '@nestjs/swagger';
+import { CreateClassroomDto } from './create-classroom.dto';
 
-export class UpdateClassroomDto {
-  @ApiPropertyOptional({ example: 'CM1 de Mme Martin' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 100)
-  name?: string;
-
-  @ApiPropertyOptional({ enum: CLASSROOM_LEVELS })
-  @IsOptional()
-  @IsIn(CLASSROOM_LEVELS)
-  level?: ClassroomLevel;
-}
+export class UpdateClassroomDto extends PartialType(CreateClassroomDto) {}
