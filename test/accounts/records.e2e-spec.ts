@@ -21,6 +21,9 @@ describe('Records a collectivité corrects and deletes; lists searched and sorte
   });
   afterAll(() => stack.close());
 
+  const createCart = async (schoolId: string, label: string, slotCount: number, location: string) =>
+    expectCreated(await town.technician.post('/api/v1/carts', { schoolId, label, slotCount, location }), 'cart');
+
   describe('schools', () => {
     it('corrects the class count and the bandwidth, audited; another collectivité gets 404', async () => {
       const school = await createSchool(town.technician, 8);
@@ -51,15 +54,7 @@ describe('Records a collectivité corrects and deletes; lists searched and sorte
       expect(refused.body).toMatchObject({ code: 'SCHOOL_NOT_EMPTY', heldBy: 'packs' });
       expect(refused.body.message).toMatch(/des packs/);
       const withCart = await createSchool(town.technician);
-      expectCreated(
-        await town.technician.post('/api/v1/carts', {
-          schoolId: withCart.id,
-          label: 'Malle',
-          slotCount: 15,
-          location: 'Salle 2',
-        }),
-        'cart',
-      );
+      await createCart(withCart.id, 'Malle', 15, 'Salle 2');
       expect((await town.technician.delete(`/api/v1/schools/${withCart.id}`)).body.heldBy).toBe('carts');
       const empty = await createSchool(town.technician);
       await town.technician.post(`/api/v1/schools/${empty.id}/classrooms`, { name: 'CP', level: 'CP' });
@@ -162,15 +157,7 @@ describe('Records a collectivité corrects and deletes; lists searched and sorte
       expect(refused.status).toBe(409);
       expect(refused.body.code).toBe('PACK_NOT_EMPTY');
       const inCart = await createPack(town.technician, school.id, 'ipados', 10);
-      const cart = expectCreated(
-        await town.technician.post('/api/v1/carts', {
-          schoolId: school.id,
-          label: 'Malle A',
-          slotCount: 10,
-          location: 'Salle 1',
-        }),
-        'cart',
-      );
+      const cart = await createCart(school.id, 'Malle A', 10, 'Salle 1');
       expect(
         (await town.technician.request('PUT', `/api/v1/carts/${cart.id}/pack`, { packId: inCart.id })).status,
       ).toBe(200);
@@ -185,15 +172,7 @@ describe('Records a collectivité corrects and deletes; lists searched and sorte
     it('corrects a cart, refuses fewer slots than its pack, deletes it (the pack stays)', async () => {
       const school = await createSchool(town.technician);
       const pack = await createPack(town.technician, school.id, 'ipados', 12);
-      const cart = expectCreated(
-        await town.technician.post('/api/v1/carts', {
-          schoolId: school.id,
-          label: 'Malle B',
-          slotCount: 15,
-          location: 'Salle 3',
-        }),
-        'cart',
-      );
+      const cart = await createCart(school.id, 'Malle B', 15, 'Salle 3');
       await town.technician.request('PUT', `/api/v1/carts/${cart.id}/pack`, { packId: pack.id });
       const moved = await town.technician.patch(`/api/v1/carts/${cart.id}`, {
         location: 'Salle 4',
