@@ -149,7 +149,7 @@ describe('Enrollment and check-in over mTLS', () => {
     expect(rows[0].row).not.toContain(token.token);
     const listed = await town.technician.get(`/api/v1/packs/${pack.id}/enrollment-tokens`);
     expect(JSON.stringify(listed.body)).not.toContain(token.token);
-    expect(listed.body[0]).not.toHaveProperty('tokenHash');
+    expect(listed.body.items[0]).not.toHaveProperty('tokenHash');
   });
 
   it('answers a garbage or tampered CSR with 400 CSR_INVALID and writes nothing', async () => {

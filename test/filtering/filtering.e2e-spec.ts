@@ -306,7 +306,7 @@ describe('Filtering policies, from the category lists to the devices and the sch
       expect(refused).toMatchObject({ status: 422, body: { code } });
       expect(refused.body.message).toContain("La version active des listes n'a pas changé");
     }
-    const versions = (await platform.get('/api/v1/filtering/lists')).body;
+    const versions = (await platform.get('/api/v1/filtering/lists')).body.items;
     expect(
       versions.filter((version: { active: boolean }) => version.active).map((version: { id: string }) => version.id),
     ).toEqual([upload.body.versionId]);

@@ -233,7 +233,7 @@ describe('Purchase data, repairs, model catalogue and the audit log', () => {
       );
       expect((await town.technician.delete(`/api/v1/device-models/${spare.id}`)).status).toBe(204);
       expect(
-        (await town.technician.get('/api/v1/device-models')).body.map((model: { name: string }) => model.name),
+        (await town.technician.get('/api/v1/device-models')).body.items.map((model: { name: string }) => model.name),
       ).toEqual(['iPad 10.9']);
     });
   });

@@ -18,6 +18,8 @@ export interface TestStack {
   /** The gateway's own pool (what devices' requests run on). */
   gatewayDataSource: DataSource;
   api: ApiClient;
+  /** The api's Nest application (to reach it from another loopback address, for instance). */
+  apiApp: INestApplication;
   close(): Promise<void>;
 }
 
@@ -48,6 +50,7 @@ export async function startStack(overrides: Partial<SocleConfig> = {}): Promise<
     dataSource,
     gatewayDataSource: gateway.app.get(DataSource),
     api: new ApiClient(apiUrl),
+    apiApp: api,
     close: async () => {
       await new Promise((resolve) => gateway.server.close(resolve));
       (gateway.server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();

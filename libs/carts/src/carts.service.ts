@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@socle/audit';
-import { Actor, Page, SocleError, toPage, violatedConstraint } from '@socle/core';
+import { Actor, applyListQuery, ListSpec, Page, SocleError, toListPage, violatedConstraint } from '@socle/core';
 import { PacksService } from '@socle/fleet';
 import { SchoolsService } from '@socle/tenancy';
 import { Cart } from './cart.entity';
@@ -9,6 +9,20 @@ import { CartSlotsService } from './cart-slots.service';
 import { AssignSlotDto, SetCartPackDto, SlotOrder } from './dto/cart-assignment.dto';
 import { CreateCartDto } from './dto/create-cart.dto';
 import { ListCartsQuery } from './dto/list-carts.query';
+
+const CART_LIST: ListSpec<Cart> = {
+  alias: 'cart',
+  sorts: {
+    name: { sql: 'cart.label', type: 'text', of: (cart) => cart.label },
+    createdAt: {
+      sql: "date_trunc('milliseconds', cart.created_at)",
+      type: 'timestamptz',
+      of: (cart) => cart.createdAt,
+    },
+  },
+  defaultSort: 'name',
+  search: ['cart.label', 'cart.location'],
+};
 
 @Injectable()
 export class CartsService {
@@ -55,13 +69,10 @@ export class CartsService {
     const builder = this.dataSource
       .getRepository(Cart)
       .createQueryBuilder('cart')
-      .where('cart.collectivite_id = :tenant', { tenant: actor.tenantId() })
-      .orderBy('cart.id')
-      .take(query.limit + 1);
+      .where('cart.collectivite_id = :tenant', { tenant: actor.tenantId() });
     if (query.schoolId) builder.andWhere('cart.school_id = :schoolId', { schoolId: query.schoolId });
-    if (actor.isTeacher()) builder.andWhere('cart.school_id = ANY(:schools)', { schools: actor.schoolIds });
-    if (query.cursor) builder.andWhere('cart.id > :cursor', { cursor: query.cursor });
-    return toPage(await builder.getMany(), query.limit);
+    if (actor.seesOnlyOwnSchools()) builder.andWhere('cart.school_id = ANY(:schools)', { schools: actor.schoolIds });
+    return toListPage(await applyListQuery(builder, query, CART_LIST).getMany(), query, CART_LIST);
   }
 
   /**

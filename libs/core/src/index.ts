@@ -37,3 +37,4 @@ export * from './csv/csv-import';
 export * from './csv/csv-delimiter';
 export * from './csv/limit-bytes';
 export * from './core-error-codes';
+export * from './http/list-query';

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor, FLEET_MANAGERS, ParseId, Roles } from '@socle/core';
+import { Actor, CurrentActor, FLEET_MANAGERS, onePage, ParseId, Roles } from '@socle/core';
 import { CreateEnrollmentTokenDto } from './dto/create-enrollment-token.dto';
 import { EnrollmentTokensService } from './enrollment-tokens.service';
 
@@ -19,7 +19,7 @@ export class EnrollmentTokensController {
   @Get()
   @Roles(...FLEET_MANAGERS)
   list(@CurrentActor() actor: Actor, @Param('id', ParseId) packId: string) {
-    return this.tokens.listForPack(actor, packId);
+    return onePage(this.tokens.listForPack(actor, packId));
   }
 
   @Delete(':tokenId')

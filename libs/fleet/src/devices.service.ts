@@ -1,6 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Actor, Page, toPage } from '@socle/core';
+import { Actor, applyListQuery, ListSpec, Page, toListPage } from '@socle/core';
 import { Device } from './device.entity';
 import { ListDevicesQuery } from './dto/list-queries.dto';
 import { deviceNotFound } from './fleet-error-codes';
@@ -22,6 +22,21 @@ export interface DeviceComplianceReader {
 }
 export const DEVICE_COMPLIANCE_READER = Symbol('DEVICE_COMPLIANCE_READER');
 
+/** `q` finds a device by serial number, inventory number or model; the default order is the serial number. */
+const DEVICE_LIST: ListSpec<Device> = {
+  alias: 'device',
+  sorts: {
+    serialNumber: { sql: 'device.serial_number', type: 'text', of: (device) => device.serialNumber },
+    createdAt: {
+      sql: "date_trunc('milliseconds', device.created_at)",
+      type: 'timestamptz',
+      of: (device) => device.createdAt,
+    },
+  },
+  defaultSort: 'serialNumber',
+  search: ['device.serial_number', 'device.inventory_number', 'device.model'],
+};
+
 @Injectable()
 export class DevicesService {
   constructor(
@@ -33,9 +48,7 @@ export class DevicesService {
     const builder = this.dataSource
       .getRepository(Device)
       .createQueryBuilder('device')
-      .where('device.collectivite_id = :tenant', { tenant: actor.tenantId() })
-      .orderBy('device.id')
-      .take(query.limit + 1);
+      .where('device.collectivite_id = :tenant', { tenant: actor.tenantId() });
     if (query.packId) builder.andWhere('device.pack_id = :packId', { packId: query.packId });
     if (query.state) builder.andWhere('device.state = :state', { state: query.state });
     if (query.schoolId) {
@@ -43,8 +56,8 @@ export class DevicesService {
         schoolId: query.schoolId,
       });
     }
-    if (query.cursor) builder.andWhere('device.id > :cursor', { cursor: query.cursor });
-    return this.withCompliance(toPage(await builder.getMany(), query.limit));
+    const rows = await applyListQuery(builder, query, DEVICE_LIST).getMany();
+    return this.withCompliance(toListPage(rows, query, DEVICE_LIST));
   }
 
   /**

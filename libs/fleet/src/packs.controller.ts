@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor, FLEET_MANAGERS, ParseId, Role, Roles } from '@socle/core';
+import { Actor, CurrentActor, FLEET_MANAGERS, ParseId, Roles, SCHOOL_STAFF } from '@socle/core';
 import { CreatePackDto } from './dto/create-pack.dto';
 import { ListPacksQuery } from './dto/list-queries.dto';
 import { UpdatePackDto } from './dto/update-pack.dto';
@@ -19,13 +19,13 @@ export class PacksController {
   }
 
   @Get()
-  @Roles(...FLEET_MANAGERS, Role.Teacher)
+  @Roles(...FLEET_MANAGERS, ...SCHOOL_STAFF)
   list(@CurrentActor() actor: Actor, @Query() query: ListPacksQuery) {
     return this.packs.list(actor, query);
   }
 
   @Get(':id')
-  @Roles(...FLEET_MANAGERS, Role.Teacher)
+  @Roles(...FLEET_MANAGERS, ...SCHOOL_STAFF)
   get(@CurrentActor() actor: Actor, @Param('id', ParseId) id: string) {
     return this.packs.detail(actor, id);
   }
@@ -34,5 +34,13 @@ export class PacksController {
   @Roles(...FLEET_MANAGERS)
   update(@CurrentActor() actor: Actor, @Param('id', ParseId) id: string, @Body() dto: UpdatePackDto) {
     return this.packs.update(actor, id, dto);
+  }
+
+  /** 409 PACK_NOT_EMPTY while devices are in it (PACK_IN_CART, PACK_HAS_SESSIONS for the other holds). */
+  @Delete(':id')
+  @Roles(...FLEET_MANAGERS)
+  @HttpCode(204)
+  async remove(@CurrentActor() actor: Actor, @Param('id', ParseId) id: string): Promise<void> {
+    await this.packs.remove(actor, id);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { AuditService } from '@socle/audit';
-import { Actor, Page, SocleError, toPage, violatedConstraint } from '@socle/core';
+import { Actor, applyListQuery, ListSpec, Page, SocleError, toListPage, violatedConstraint } from '@socle/core';
 import { SchoolsService } from '@socle/tenancy';
 import { Device } from './device.entity';
 import { CreatePackDto } from './dto/create-pack.dto';
@@ -14,6 +14,20 @@ export interface PackDetail extends Pack {
   enrolledCount: number;
   devices: Device[];
 }
+
+const PACK_LIST: ListSpec<Pack> = {
+  alias: 'pack',
+  sorts: {
+    name: { sql: 'pack.name', type: 'text', of: (pack) => pack.name },
+    createdAt: {
+      sql: "date_trunc('milliseconds', pack.created_at)",
+      type: 'timestamptz',
+      of: (pack) => pack.createdAt,
+    },
+  },
+  defaultSort: 'name',
+  search: ['pack.name'],
+};
 
 @Injectable()
 export class PacksService {
@@ -64,13 +78,31 @@ export class PacksService {
     const builder = this.dataSource
       .getRepository(Pack)
       .createQueryBuilder('pack')
-      .where('pack.collectivite_id = :tenant', { tenant: actor.tenantId() })
-      .orderBy('pack.id')
-      .take(query.limit + 1);
+      .where('pack.collectivite_id = :tenant', { tenant: actor.tenantId() });
     if (query.schoolId) builder.andWhere('pack.school_id = :schoolId', { schoolId: query.schoolId });
-    if (actor.isTeacher()) builder.andWhere('pack.school_id = ANY(:schools)', { schools: actor.schoolIds });
-    if (query.cursor) builder.andWhere('pack.id > :cursor', { cursor: query.cursor });
-    return toPage(await builder.getMany(), query.limit);
+    if (actor.seesOnlyOwnSchools()) builder.andWhere('pack.school_id = ANY(:schools)', { schools: actor.schoolIds });
+    return toListPage(await applyListQuery(builder, query, PACK_LIST).getMany(), query, PACK_LIST);
+  }
+
+  /**
+   * The schema refuses it while devices are in the pack, a cart holds it or
+   * sessions name it; its enrollment tokens go with it.
+   */
+  async remove(actor: Actor, packId: string): Promise<void> {
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        const pack = await this.findVisible(actor, packId, manager, { lock: true });
+        await manager.delete(Pack, { id: pack.id });
+        await this.audit.record(manager, actor, {
+          action: 'pack.delete',
+          entityType: 'pack',
+          entityId: pack.id,
+          summary: { before: pick(pack, ['name', 'schoolId', 'osFamily', 'capacity']) },
+        });
+      });
+    } catch (error) {
+      throw translatePackDeletion(error);
+    }
   }
 
   async detail(actor: Actor, packId: string): Promise<PackDetail> {
@@ -97,6 +129,26 @@ export class PacksService {
     }
     return pack;
   }
+}
+
+function translatePackDeletion(error: unknown): unknown {
+  const table =
+    error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23503'
+      ? (error.driverError as { table?: string }).table
+      : undefined;
+  if (table === 'devices')
+    return SocleError.conflict(
+      'PACK_NOT_EMPTY',
+      "Ce pack contient encore des appareils : retirez-les du pack (ou de l'inventaire) avant de le supprimer.",
+    );
+  if (table === 'carts')
+    return SocleError.conflict('PACK_IN_CART', "Un chariot range ce pack : sortez-le d'abord du chariot.");
+  if (table === 'class_sessions')
+    return SocleError.conflict(
+      'PACK_HAS_SESSIONS',
+      'Des séances (passées ou à venir) utilisent ce pack : il reste dans leur historique et ne peut pas être supprimé.',
+    );
+  return error;
 }
 
 function translatePackConstraint(error: unknown, name?: string): unknown {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor, FLEET_MANAGERS, ParseId, Roles } from '@socle/core';
+import { Actor, CurrentActor, FLEET_MANAGERS, onePage, ParseId, Roles } from '@socle/core';
 import { DeviceHistoryService } from './device-history.service';
 import { CreateRepairIncidentDto, UpdateRepairIncidentDto } from './dto/repair-incident.dto';
 import { RetireDeviceDto } from './dto/retire-device.dto';
@@ -60,7 +60,7 @@ export class DeviceLifecycleController {
   @Get('incidents')
   @Roles(...FLEET_MANAGERS)
   listIncidents(@CurrentActor() actor: Actor, @Param('id', ParseId) id: string) {
-    return this.incidents.list(actor, id);
+    return onePage(this.incidents.list(actor, id));
   }
 
   @Patch('incidents/:incidentId')

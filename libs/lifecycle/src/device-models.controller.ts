@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor, FLEET_MANAGERS, ParseId, Roles } from '@socle/core';
+import { Actor, CurrentActor, FLEET_MANAGERS, onePage, ParseId, Roles } from '@socle/core';
 import { DeviceModelsService } from './device-models.service';
 import { CreateDeviceModelDto, UpdateDeviceModelDto } from './dto/device-model.dto';
 
@@ -19,7 +19,7 @@ export class DeviceModelsController {
   @Get()
   @Roles(...FLEET_MANAGERS)
   list(@CurrentActor() actor: Actor) {
-    return this.models.list(actor);
+    return onePage(this.models.list(actor));
   }
 
   @Patch(':id')

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor, FLEET_MANAGERS, PageQuery, ParseId, Role, Roles } from '@socle/core';
+import { Actor, CurrentActor, FLEET_MANAGERS, ListQuery, ParseId, Roles, SCHOOL_STAFF } from '@socle/core';
 import { CreateClassroomDto } from './dto/create-classroom.dto';
 import { CreateSchoolDto } from './dto/create-school.dto';
+import { UpdateSchoolDto } from './dto/update-school.dto';
 import { SchoolsService } from './schools.service';
 
 @ApiTags('schools')
@@ -18,15 +19,30 @@ export class SchoolsController {
   }
 
   @Get()
-  @Roles(...FLEET_MANAGERS, Role.Teacher)
-  list(@CurrentActor() actor: Actor, @Query() page: PageQuery) {
-    return this.schools.list(actor, page);
+  @Roles(...FLEET_MANAGERS, ...SCHOOL_STAFF)
+  list(@CurrentActor() actor: Actor, @Query() query: ListQuery) {
+    return this.schools.list(actor, query);
   }
 
   @Get(':id')
-  @Roles(...FLEET_MANAGERS, Role.Teacher)
+  @Roles(...FLEET_MANAGERS, ...SCHOOL_STAFF)
   get(@CurrentActor() actor: Actor, @Param('id', ParseId) id: string) {
     return this.schools.findVisible(actor, id);
+  }
+
+  /** Corrects the name, the number of classes or the measured bandwidth (both drive the socle report). */
+  @Patch(':id')
+  @Roles(...FLEET_MANAGERS)
+  update(@CurrentActor() actor: Actor, @Param('id', ParseId) id: string, @Body() dto: UpdateSchoolDto) {
+    return this.schools.update(actor, id, dto);
+  }
+
+  /** 409 SCHOOL_NOT_EMPTY while packs, carts or sessions hold it. */
+  @Delete(':id')
+  @Roles(...FLEET_MANAGERS)
+  @HttpCode(204)
+  async remove(@CurrentActor() actor: Actor, @Param('id', ParseId) id: string): Promise<void> {
+    await this.schools.remove(actor, id);
   }
 
   @Post(':id/classrooms')
@@ -36,7 +52,7 @@ export class SchoolsController {
   }
 
   @Get(':id/classrooms')
-  @Roles(...FLEET_MANAGERS, Role.Teacher)
+  @Roles(...FLEET_MANAGERS, ...SCHOOL_STAFF)
   listClassrooms(@CurrentActor() actor: Actor, @Param('id', ParseId) id: string) {
     return this.schools.listClassrooms(actor, id);
   }

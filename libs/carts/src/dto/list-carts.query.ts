@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
-import { PageQuery } from '@socle/core';
+import { ListQuery } from '@socle/core';
 
-export class ListCartsQuery extends PageQuery {
+export class ListCartsQuery extends ListQuery {
   @ApiPropertyOptional()
   @IsOptional()
   @IsUUID()

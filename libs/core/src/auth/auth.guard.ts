@@ -50,9 +50,12 @@ export class AuthGuard implements CanActivate {
         'Votre session a expiré ou est invalide : reconnectez-vous.',
       );
     }
-    const actor = await this.actors.load(claims.sub);
+    const actor = await this.actors.load(claims);
     if (!actor)
-      throw SocleError.unauthorized(CoreErrorCode.TokenInvalid, "Ce compte n'existe plus ou a été désactivé.");
+      throw SocleError.unauthorized(
+        CoreErrorCode.TokenInvalid,
+        'Cette session a pris fin (déconnexion, mot de passe changé, compte désactivé ou supprimé) : reconnectez-vous.',
+      );
     return actor;
   }
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { Actor, CurrentActor, FLEET_MANAGERS, ParseId, Role, Roles, SocleError } from '@socle/core';
+import { Actor, CurrentActor, FLEET_MANAGERS, onePage, ParseId, Role, Roles, SocleError } from '@socle/core';
 import { ListImportService } from './list-import.service';
 
 const ARCHIVE_TYPES = [
@@ -39,7 +39,7 @@ export class FilteringListsController {
   @Get('lists')
   @Roles(Role.PlatformAdmin)
   versions() {
-    return this.lists.versions();
+    return onePage(this.lists.versions());
   }
 
   @Get('lists/:id')

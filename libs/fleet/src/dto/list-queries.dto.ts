@@ -1,16 +1,16 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { PageQuery } from '@socle/core';
+import { ListQuery } from '@socle/core';
 import { DEVICE_STATES, DeviceState } from '../fleet-enums';
 
-export class ListPacksQuery extends PageQuery {
+export class ListPacksQuery extends ListQuery {
   @ApiPropertyOptional()
   @IsOptional()
   @IsUUID()
   schoolId?: string;
 }
 
-export class ListDevicesQuery extends PageQuery {
+export class ListDevicesQuery extends ListQuery {
   @ApiPropertyOptional()
   @IsOptional()
   @IsUUID()
