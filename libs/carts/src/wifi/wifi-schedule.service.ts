@@ -18,7 +18,8 @@ const MAX_PERIOD_DAYS = 366;
 /**
  * Loi Abeille: the pack's access point is on during booked sessions (plus a margin) and off
  * otherwise. The windows are the union of the sessions' ranges widened by the margin, computed by
- * PostgreSQL (`range_agg`), so back-to-back lessons give one window, not a flicker.
+ * PostgreSQL (`range_agg`), so back-to-back lessons give one window, not a flicker. The JSON
+ * schedule, the iCalendar feed and the loi Abeille report all take their windows from `windows()`.
  */
 @Injectable()
 export class WifiScheduleService {
@@ -52,11 +53,19 @@ export class WifiScheduleService {
   ): Promise<WifiWindow[]> {
     if (!cart.packId) return [];
     const margin = `${accessPoint.marginMinutes} minutes`;
+    // The sessions whose widened range meets the period, then every session chained to them
+    // (widened ranges that overlap or touch): a window is published whole, whatever from and to.
     const windows: Array<{ on_at: Date; off_at: Date }> = await this.dataSource.query(
-      `SELECT lower(w) AS on_at, upper(w) AS off_at FROM unnest((
-         SELECT range_agg(tstzrange(starts_at - $4::interval, ends_at + $4::interval)) FROM class_sessions
+      `WITH RECURSIVE chained AS (
+         SELECT id, starts_at, ends_at FROM class_sessions
           WHERE pack_id = $1 AND status <> 'cancelled' AND tstzrange(starts_at - $4::interval, ends_at + $4::interval) && tstzrange($2, $3)
-       )) AS w ORDER BY 1`,
+         UNION
+         SELECT s.id, s.starts_at, s.ends_at FROM chained c JOIN class_sessions s
+             ON s.pack_id = $1 AND s.status <> 'cancelled'
+            AND tstzrange(s.starts_at, s.ends_at, '[]') && tstzrange(c.starts_at - 2 * $4::interval, c.ends_at + 2 * $4::interval, '[]')
+       )
+       SELECT lower(w) AS on_at, upper(w) AS off_at
+         FROM unnest((SELECT range_agg(tstzrange(starts_at - $4::interval, ends_at + $4::interval)) FROM chained)) AS w ORDER BY 1`,
       [cart.packId, from, to, margin],
     );
     if (!windows.length) return [];
