@@ -7,3 +7,4 @@ export * from './device-commands.service';
 export * from './delivery.module';
 export * from './delivery-api.module';
 export * from './delivery-gateway.module';
+export * from './wake-listener';
