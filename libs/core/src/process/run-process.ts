@@ -9,6 +9,8 @@ import { partsOfProcess, ProcessPart, RunningPart } from './process-parts';
 export interface LaunchedProcess {
   config: SocleConfig;
   parts: RunningPart[];
+  /** The port the metrics listener got (SOCLE_METRICS_PORT, 0 picks one). */
+  metricsPort?: number;
   /** Resolves true when every part stopped within SOCLE_SHUTDOWN_TIMEOUT_SECONDS, false when the time ran out. */
   stop(): Promise<boolean>;
 }
@@ -56,7 +58,7 @@ export async function launchParts(
     for (const part of running) registry.parts.delete(part.name);
     return finished;
   };
-  return { config, parts: running, stop: () => (stopping ??= stop()) };
+  return { config, parts: running, metricsPort: metrics?.port, stop: () => (stopping ??= stop()) };
 }
 
 /**
