@@ -40,6 +40,18 @@ describe('Charging carts and the pack’s Wi-Fi', () => {
       }),
       'cart',
     );
+  /** A lesson that already took place, written as history (booking the past is refused). */
+  const pastLesson = async (startsAt: Date, endsAt: Date) => {
+    const [{ classroom_id, teacher_id }] = await stack.dataSource.query(
+      'SELECT classroom_id, teacher_id FROM class_sessions WHERE pack_id = $1 LIMIT 1',
+      [pack.id],
+    );
+    await stack.dataSource.query(
+      `INSERT INTO class_sessions (collectivite_id, school_id, pack_id, classroom_id, teacher_id, starts_at, ends_at, planned_ends_at, status, end_reason, started_at, ended_at, return_checked_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $7, 'ended', 'scheduled', $6, $7, $7)`,
+      [town.collectiviteId, schoolId, pack.id, classroom_id, teacher_id, startsAt, endsAt],
+    );
+  };
   const view = async (client: ApiClient = town.technician) => (await client.get(`/api/v1/carts/${cartId}`)).body;
 
   it('holds a pack only if it fits, belongs to the cart’s school and is in no other cart', async () => {
@@ -208,16 +220,8 @@ describe('Charging carts and the pack’s Wi-Fi', () => {
   it('reports the time the access point was on while no session needed it (loi Abeille)', async () => {
     const token = (await put(town.technician, `/api/v1/carts/${cartId}/access-point`, { ssid: 'CLASSE-MOBILE-1' })).body
       .token;
-    // A lesson that took place yesterday 9:00–10:00 (written as history; booking the past is refused).
-    const [{ classroom_id, teacher_id }] = await stack.dataSource.query(
-      'SELECT classroom_id, teacher_id FROM class_sessions WHERE pack_id = $1 LIMIT 1',
-      [pack.id],
-    );
-    await stack.dataSource.query(
-      `INSERT INTO class_sessions (collectivite_id, school_id, pack_id, classroom_id, teacher_id, starts_at, ends_at, planned_ends_at, status, end_reason, started_at, ended_at, return_checked_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $7, 'ended', 'scheduled', $6, $7, $7)`,
-      [town.collectiviteId, schoolId, pack.id, classroom_id, teacher_id, dayAt(-1, 9), dayAt(-1, 10)],
-    );
+    // A lesson that took place yesterday 9:00–10:00.
+    await pastLesson(dayAt(-1, 9), dayAt(-1, 10));
     const report = (state: string, at: Date) =>
       fetch(`${stack.apiUrl}/api/v1/access-points/reports`, {
         method: 'POST',
@@ -254,16 +258,8 @@ describe('Charging carts and the pack’s Wi-Fi', () => {
       ssid: 'CLASSE-MOBILE-1',
       marginMinutes: 15,
     });
-    const [{ classroom_id, teacher_id }] = await stack.dataSource.query(
-      'SELECT classroom_id, teacher_id FROM class_sessions WHERE pack_id = $1 LIMIT 1',
-      [pack.id],
-    );
     // The issue's case: a lesson at 9:08 opens its window at 8:53; the access point is on from 8:43 to 10:25.
-    await stack.dataSource.query(
-      `INSERT INTO class_sessions (collectivite_id, school_id, pack_id, classroom_id, teacher_id, starts_at, ends_at, planned_ends_at, status, end_reason, started_at, ended_at, return_checked_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $7, 'ended', 'scheduled', $6, $7, $7)`,
-      [town.collectiviteId, schoolId, pack.id, classroom_id, teacher_id, dayAt(-2, 9, 8), dayAt(-2, 10)],
-    );
+    await pastLesson(dayAt(-2, 9, 8), dayAt(-2, 10));
     for (const [state, at] of [
       ['on', dayAt(-2, 8, 43)],
       ['off', dayAt(-2, 10, 25)],

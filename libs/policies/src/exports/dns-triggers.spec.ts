@@ -1,6 +1,7 @@
 import { CategoryMatcherBuilder } from '../lists/category-matcher';
 import { effectivePolicy, EffectivePolicy } from '../filtering/effective-policy';
-import { FilteringPolicyContent, PolicyAtLevel, PolicyLevel } from '../filtering/filtering-policy.types';
+import { PolicyAtLevel } from '../filtering/filtering-policy.types';
+import { policyAtLevel } from '../filtering/testing/policy-at-level';
 import { decideUrl } from '../filtering/url-decision';
 import { dnsAction, DnsTriggers } from './dns-triggers';
 import { DnsZoneWriter } from './dns-zone-writer';
@@ -34,24 +35,6 @@ function random(seed: number) {
   return { next, pick };
 }
 
-function policyAt(level: PolicyLevel, content: Partial<FilteringPolicyContent>): PolicyAtLevel {
-  return {
-    level,
-    policyId: level,
-    policyName: level,
-    content: {
-      blockedCategories: [],
-      allowedCategories: [],
-      mandatoryCategories: [],
-      deniedDomains: [],
-      allowedDomains: [],
-      allowListOnly: null,
-      safeSearch: {},
-      ...content,
-    },
-  };
-}
-
 function randomChain(seed: number): PolicyAtLevel[] {
   const { next, pick } = random(seed);
   const rules = () => [...pick(NAMES, 2), ...pick(NAMES, 1).map((name) => `*.${name}`)];
@@ -60,13 +43,13 @@ function randomChain(seed: number): PolicyAtLevel[] {
     return { deniedDomains: denied, allowedDomains: domains.filter((domain) => !denied.includes(domain)) };
   };
   return [
-    policyAt('collectivite', {
+    policyAtLevel('collectivite', {
       mandatoryCategories: pick(['adult'], 0.7),
       blockedCategories: pick(['video', 'games'], 1.2),
       ...split(rules()),
       safeSearch: { google: next() < 0.7, bing: next() < 0.5, youtube: next() < 0.7 ? 'strict' : 'off' },
     }),
-    policyAt('school', {
+    policyAtLevel('school', {
       allowedCategories: pick(['games'], 0.3),
       ...split(rules()),
       allowListOnly: next() < 0.15 ? true : null,
@@ -134,8 +117,11 @@ describe('DNS triggers', () => {
 
   it('lets a domain rule on an engine’s host beat the rewrite, and the rewrite beat a category', () => {
     const policy = effectivePolicy([
-      policyAt('collectivite', { blockedCategories: ['video', 'games'], safeSearch: { google: true, bing: true } }),
-      policyAt('school', { deniedDomains: ['www.youtube.com'], allowedDomains: ['www.google.fr'] }),
+      policyAtLevel('collectivite', {
+        blockedCategories: ['video', 'games'],
+        safeSearch: { google: true, bing: true },
+      }),
+      policyAtLevel('school', { deniedDomains: ['www.youtube.com'], allowedDomains: ['www.google.fr'] }),
     ]);
     const owners = zone(policy);
     expect(owners.get('www.google.fr')).toBe('rpz-passthru.');

@@ -2,25 +2,10 @@ import { CategoryMatcherBuilder } from '../lists/category-matcher';
 import { parseTarget } from './domain-names';
 import { effectivePolicy, policyRevision } from './effective-policy';
 import { FilteringPolicyContent, PolicyAtLevel, PolicyLevel } from './filtering-policy.types';
+import { policyAtLevel } from './testing/policy-at-level';
 import { decideUrl } from './url-decision';
 
-function policy(level: PolicyLevel, content: Partial<FilteringPolicyContent>): PolicyAtLevel {
-  return {
-    level,
-    policyId: `${level}-id`,
-    policyName: `${level} policy`,
-    content: {
-      blockedCategories: [],
-      allowedCategories: [],
-      mandatoryCategories: [],
-      deniedDomains: [],
-      allowedDomains: [],
-      allowListOnly: null,
-      safeSearch: {},
-      ...content,
-    },
-  };
-}
+const policy = (level: PolicyLevel, content: Partial<FilteringPolicyContent>) => policyAtLevel(level, content);
 
 function matcher() {
   const builder = new CategoryMatcherBuilder('v1');
