@@ -13,6 +13,7 @@ import {
   simulatedDevice,
   Tenant,
 } from '../support/factories';
+import { fetchDnsExport } from '../support/resolver-checkers';
 import { startStack, TestStack } from '../support/test-stack';
 import { listsArchive, ListsSpec, uploadLists, writeLists } from '../support/category-lists';
 
@@ -259,7 +260,7 @@ describe('Filtering policies, from the category lists to the devices and the sch
   });
 
   it('exports the school’s effective policy as an RPZ zone and an Unbound include', async () => {
-    const rpz = await town.technician.download(`/api/v1/filtering/exports/${schoolId}/rpz`);
+    const rpz = await fetchDnsExport(town.technician, schoolId, 'rpz');
     expect(rpz.headers.get('content-disposition')).toMatch(/attachment; filename="socle-\w+\.rpz\.zone"/);
     const zone = rpz.text;
     expect(zone).toContain('$TTL 300');
@@ -278,7 +279,7 @@ describe('Filtering policies, from the category lists to the devices and the sch
     expect(zone).not.toContain('jeux-example.fr');
     expect(zone).not.toContain('10.20.30.40 CNAME');
     expect(zone).toMatch(/1 adresse\(s\) IP et 1 URL ignorées/);
-    const unbound = (await town.technician.download(`/api/v1/filtering/exports/${schoolId}/unbound`)).text;
+    const unbound = (await fetchDnsExport(town.technician, schoolId, 'unbound')).text;
     expect(unbound).toContain('server:\n');
     expect(unbound).toContain('  local-zone: "xn--cole-adulte-99a.fr." always_nxdomain\n');
     expect(unbound).toContain('  local-data: "www.google.com. CNAME forcesafesearch.google.com."\n');

@@ -49,6 +49,18 @@ describe('Charging carts and the pack’s Wi-Fi', () => {
       }),
       'cart',
     );
+  /** A lesson that already took place, written as history (booking the past is refused). */
+  const pastLesson = async (startsAt: Date, endsAt: Date) => {
+    const [{ classroom_id, teacher_id }] = await stack.dataSource.query(
+      'SELECT classroom_id, teacher_id FROM class_sessions WHERE pack_id = $1 LIMIT 1',
+      [pack.id],
+    );
+    await stack.dataSource.query(
+      `INSERT INTO class_sessions (collectivite_id, school_id, pack_id, classroom_id, teacher_id, starts_at, ends_at, planned_ends_at, status, end_reason, started_at, ended_at, return_checked_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $7, 'ended', 'scheduled', $6, $7, $7)`,
+      [town.collectiviteId, schoolId, pack.id, classroom_id, teacher_id, startsAt, endsAt],
+    );
+  };
   const view = async (client: ApiClient = town.technician) => (await client.get(`/api/v1/carts/${cartId}`)).body;
 
   it('holds a pack only if it fits, belongs to the cart’s school and is in no other cart', async () => {
@@ -189,6 +201,15 @@ describe('Charging carts and the pack’s Wi-Fi', () => {
       [dayAt(30, 12, 45).toISOString(), dayAt(30, 14, 15).toISOString(), 1],
     ]);
 
+    // A period that meets only the first lesson still gets the whole window, chained to the second one.
+    const early = await town.technician.get(
+      `/api/v1/carts/${cartId}/access-point/schedule?from=${dayAt(30, 0).toISOString()}&to=${dayAt(30, 7, 50).toISOString()}`,
+    );
+    expect(early.body.windows).toEqual([
+      expect.objectContaining({ on: dayAt(30, 7, 45).toISOString(), off: dayAt(30, 10, 15).toISOString() }),
+    ]);
+    expect(early.body.windows[0].sessions).toHaveLength(2);
+
     const feed = await fetch(`${stack.apiUrl}/api/v1/access-points/schedule.ics?token=${declared.body.token}`);
     expect(feed.headers.get('content-type')).toContain('text/calendar');
     const calendar = new ICAL.Component(ICAL.parse(await feed.text()));
@@ -208,16 +229,8 @@ describe('Charging carts and the pack’s Wi-Fi', () => {
   it('reports the time the access point was on while no session needed it (loi Abeille)', async () => {
     const token = (await town.technician.put(`/api/v1/carts/${cartId}/access-point`, { ssid: 'CLASSE-MOBILE-1' })).body
       .token;
-    // A lesson that took place yesterday 9:00–10:00 (written as history; booking the past is refused).
-    const [{ classroom_id, teacher_id }] = await stack.dataSource.query(
-      'SELECT classroom_id, teacher_id FROM class_sessions WHERE pack_id = $1 LIMIT 1',
-      [pack.id],
-    );
-    await stack.dataSource.query(
-      `INSERT INTO class_sessions (collectivite_id, school_id, pack_id, classroom_id, teacher_id, starts_at, ends_at, planned_ends_at, status, end_reason, started_at, ended_at, return_checked_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $7, 'ended', 'scheduled', $6, $7, $7)`,
-      [town.collectiviteId, schoolId, pack.id, classroom_id, teacher_id, dayAt(-1, 9), dayAt(-1, 10)],
-    );
+    // A lesson that took place yesterday 9:00–10:00.
+    await pastLesson(dayAt(-1, 9), dayAt(-1, 10));
     const report = (state: string, at: Date) =>
       fetch(`${stack.apiUrl}/api/v1/access-points/reports`, {
         method: 'POST',
@@ -247,6 +260,80 @@ describe('Charging carts and the pack’s Wi-Fi', () => {
       body: JSON.stringify({ state: 'on' }),
     });
     expect(anonymous.status).toBe(401);
+  });
+
+  it('counts the same time outside the windows for the same hours, wherever from and to fall around a window', async () => {
+    const declared = await town.technician.put(`/api/v1/carts/${cartId}/access-point`, {
+      ssid: 'CLASSE-MOBILE-1',
+      marginMinutes: 15,
+    });
+    // The issue's case: a lesson at 9:08 opens its window at 8:53; the access point is on from 8:43 to 10:25.
+    await pastLesson(dayAt(-2, 9, 8), dayAt(-2, 10));
+    for (const [state, at] of [
+      ['on', dayAt(-2, 8, 43)],
+      ['off', dayAt(-2, 10, 25)],
+    ] as const) {
+      const sent = await fetch(`${stack.apiUrl}/api/v1/access-points/reports`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${declared.body.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ state, at: at.toISOString() }),
+      });
+      expect(sent.status).toBe(201);
+    }
+    const window = { on: dayAt(-2, 8, 53).toISOString(), off: dayAt(-2, 10, 15).toISOString() };
+    const outside = [
+      [dayAt(-2, 8, 43), dayAt(-2, 8, 53)],
+      [dayAt(-2, 10, 15), dayAt(-2, 10, 25)],
+    ];
+    const secondsOutside = (from: Date, to: Date) =>
+      outside.reduce(
+        (sum, [start, end]) =>
+          sum + Math.max(0, Math.min(end.getTime(), to.getTime()) - Math.max(start.getTime(), from.getTime())) / 1000,
+        0,
+      );
+    const query = (from: Date, to: Date) => `from=${from.toISOString()}&to=${to.toISOString()}`;
+    // Each edge of the window and of the session, crossed from both sides, by from and by to.
+    const edges = [
+      [8, 40],
+      [8, 50],
+      [8, 53],
+      [8, 55],
+      [9, 5],
+      [9, 10],
+      [9, 58],
+      [10, 5],
+      [10, 12],
+      [10, 15],
+      [10, 20],
+      [10, 30],
+    ].map(([hours, minutes]) => dayAt(-2, hours, minutes));
+    const periods = [
+      ...edges.map((to) => [dayAt(-2, 0), to]),
+      ...edges.map((from) => [from, dayAt(-2, 23)]),
+      [dayAt(-2, 8, 50), dayAt(-2, 10, 20)],
+      [dayAt(-2, 9, 5), dayAt(-2, 9, 10)],
+    ];
+    for (const [from, to] of periods) {
+      const [report, schedule] = await Promise.all([
+        town.technician.get(`/api/v1/carts/${cartId}/access-point/report?${query(from, to)}`),
+        town.technician.get(`/api/v1/carts/${cartId}/access-point/schedule?${query(from, to)}`),
+      ]);
+      const period = `${from.toISOString()} → ${to.toISOString()}`;
+      expect({ period, outside: report.body.onOutsideSessionsSeconds }).toEqual({
+        period,
+        outside: secondsOutside(from, to),
+      });
+      const published = schedule.body.windows.map(({ on, off }: { on: string; off: string }) => ({ on, off }));
+      expect({ period, windows: report.body.windows }).toEqual({ period, windows: published });
+      if (from < new Date(window.off) && to > new Date(window.on))
+        expect({ period, published }).toEqual({ period, published: [window] });
+    }
+    const feed = await fetch(`${stack.apiUrl}/api/v1/access-points/schedule.ics?token=${declared.body.token}`);
+    const events = new ICAL.Component(ICAL.parse(await feed.text()))
+      .getAllSubcomponents('vevent')
+      .map((vevent) => new ICAL.Event(vevent))
+      .map((event) => ({ on: event.startDate.toJSDate().toISOString(), off: event.endDate.toJSDate().toISOString() }));
+    expect(events).toContainEqual(window);
   });
 
   it('shows a teacher the carts of their school only, read-only; another collectivité gets 404 everywhere', async () => {

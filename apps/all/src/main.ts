@@ -1,4 +1,8 @@
 import 'reflect-metadata';
-import { startApps } from './start-apps';
+import { runMain } from '@socle/core';
+import { apiPart } from '../../api/src/api-part';
+import { gatewayPart } from '../../gateway/src/gateway-part';
+import { workerPart } from '../../worker/src/worker-part';
 
-void startApps(['api', 'gateway', 'worker']);
+/** `npm start`: the three apps in one process, each started by its own bootstrap (the default for a single town). */
+runMain([workerPart, apiPart, gatewayPart]);

@@ -14,6 +14,7 @@ import { ProfilesApiModule } from '@socle/profiles';
 import { ReportsApiModule } from '@socle/reports';
 import { SessionsApiModule } from '@socle/sessions';
 import { TenancyApiModule, TenancyModule } from '@socle/tenancy';
+import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
 
 /** The admin, technician and teacher API. */
 export function apiModule(config: SocleConfig) {
@@ -42,6 +43,7 @@ export function apiModule(config: SocleConfig) {
       AuditApiModule,
       CartsApiModule,
       SessionsApiModule,
+      QueueDashboardModule,
     ],
     providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
   })

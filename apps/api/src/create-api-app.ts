@@ -2,7 +2,7 @@ import { VersioningType } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { configureHttpApp, SocleConfig } from '@socle/core';
+import { configureHttpApp, installMetrics, SocleConfig } from '@socle/core';
 import { UsersService } from '@socle/tenancy';
 import { apiModule } from './api.module';
 
@@ -12,6 +12,7 @@ export async function createApiApp(config: SocleConfig): Promise<NestExpressAppl
     bufferLogs: true,
     bodyParser: false,
   });
+  installMetrics(app, 'api');
   app.useBodyParser('json', { limit: '1mb' });
   configureHttpApp(app);
   app.setGlobalPrefix('api');

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
-import { startApps } from '../../all/src/start-apps';
+import { runMain } from '@socle/core';
+import { apiPart } from './api-part';
 
-void startApps(['api']);
+runMain([apiPart]);

@@ -4,7 +4,7 @@ import { ExpressAdapter } from '@nestjs/platform-express';
 import express from 'express';
 import { createServer as createHttpServer, Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import { configureHttpApp, SocleConfig } from '@socle/core';
+import { configureHttpApp, installMetrics, SocleConfig } from '@socle/core';
 import { PkiService } from '@socle/pki';
 import { gatewayModule } from './gateway.module';
 
@@ -21,6 +21,7 @@ export interface GatewayApp {
 export async function createGatewayApp(config: SocleConfig): Promise<GatewayApp> {
   const expressApp = express();
   const app = await NestFactory.create(gatewayModule(config), new ExpressAdapter(expressApp), { bufferLogs: true });
+  installMetrics(app, 'gateway');
   configureHttpApp(app);
   app.setGlobalPrefix('v1');
   await app.init();

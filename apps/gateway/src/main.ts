@@ -1,4 +1,5 @@
 import 'reflect-metadata';
-import { startApps } from '../../all/src/start-apps';
+import { runMain } from '@socle/core';
+import { gatewayPart } from './gateway-part';
 
-void startApps(['gateway']);
+runMain([gatewayPart]);

@@ -7,3 +7,4 @@ export * from './command-sets.service';
 export * from './delivery.module';
 export * from './delivery-api.module';
 export * from './delivery-gateway.module';
+export * from './wake-listener';

@@ -42,8 +42,13 @@ export class WakeListener implements OnModuleDestroy {
     await this.subscriber.subscribe(wakeChannel(this.config));
   }
 
-  onModuleDestroy(): void {
+  /** Answers every long-poll now ("not woken"): a stopping gateway lets its devices reconnect elsewhere. */
+  releaseAll(): void {
     for (const waiters of this.waiting.values()) for (const finish of [...waiters]) finish(false);
+  }
+
+  onModuleDestroy(): void {
+    this.releaseAll();
     this.subscriber?.disconnect();
   }
 }

@@ -7,12 +7,23 @@ import { PACK_BOOKINGS, PackBookings } from '@socle/carts';
 export class PackBookingsService implements PackBookings {
   constructor(private readonly dataSource: DataSource) {}
 
+  /**
+   * The sessions whose range widened by the margin meets the period, then every session chained to
+   * them (widened ranges that overlap or touch), merged by `range_agg`: a window is published whole,
+   * whatever `from` and `to`, so the schedule and the loi Abeille report agree for the same hours.
+   */
   async windows(packId: string, from: Date, to: Date, marginMinutes: number) {
     const rows: Array<{ on_at: Date; off_at: Date }> = await this.dataSource.query(
-      `SELECT lower(w) AS on_at, upper(w) AS off_at FROM unnest((
-         SELECT range_agg(tstzrange(starts_at - $4::interval, ends_at + $4::interval)) FROM class_sessions
+      `WITH RECURSIVE chained AS (
+         SELECT id, starts_at, ends_at FROM class_sessions
           WHERE pack_id = $1 AND status <> 'cancelled' AND tstzrange(starts_at - $4::interval, ends_at + $4::interval) && tstzrange($2, $3)
-       )) AS w ORDER BY 1`,
+         UNION
+         SELECT s.id, s.starts_at, s.ends_at FROM chained c JOIN class_sessions s
+             ON s.pack_id = $1 AND s.status <> 'cancelled'
+            AND tstzrange(s.starts_at, s.ends_at, '[]') && tstzrange(c.starts_at - 2 * $4::interval, c.ends_at + 2 * $4::interval, '[]')
+       )
+       SELECT lower(w) AS on_at, upper(w) AS off_at
+         FROM unnest((SELECT range_agg(tstzrange(starts_at - $4::interval, ends_at + $4::interval)) FROM chained)) AS w ORDER BY 1`,
       [packId, from, to, `${marginMinutes} minutes`],
     );
     return rows.map((row) => ({ on: row.on_at, off: row.off_at }));

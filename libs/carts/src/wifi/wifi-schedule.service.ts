@@ -19,7 +19,8 @@ const MAX_PERIOD_DAYS = 366;
 /**
  * Loi Abeille: the pack's access point is on during booked sessions (plus a margin) and off
  * otherwise. The windows are the union of the sessions' ranges widened by the margin (sessions
- * computes them with `range_agg`), so back-to-back lessons give one window, not a flicker.
+ * computes them with `range_agg`), so back-to-back lessons give one window, not a flicker. The JSON
+ * schedule, the iCalendar feed and the loi Abeille report all take their windows from `windows()`.
  */
 @Injectable()
 export class WifiScheduleService {

@@ -40,4 +40,8 @@ export const ENV_VARIABLES: Array<{ name: string; field: keyof SocleConfig; fall
   { name: 'SOCLE_LOG_LEVEL', field: 'logLevel', fallback: 'info' },
   { name: 'SOCLE_SECRETS_FILE', field: 'secretsFile', fallback: '.socle/dev-secrets.json' },
   { name: 'SOCLE_AUDIT_RETENTION_DAYS', field: 'auditRetentionDays', fallback: '365' },
+  { name: 'SOCLE_LISTEN_HOST', field: 'listenHost' },
+  { name: 'SOCLE_SHUTDOWN_TIMEOUT_SECONDS', field: 'shutdownTimeoutSeconds', fallback: '25' },
+  { name: 'SOCLE_METRICS_TOKEN', field: 'metricsToken' },
+  { name: 'SOCLE_METRICS_PORT', field: 'metricsPort' },
 ];

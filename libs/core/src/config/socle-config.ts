@@ -166,4 +166,30 @@ export class SocleConfig {
   @Min(30, { message: 'must be 0 (keep forever) or at least 30 days' })
   @Max(36500)
   auditRetentionDays: number;
+
+  /** Address every listener binds (api, gateway, metrics); empty: all interfaces. */
+  @IsOptional()
+  @IsString()
+  listenHost?: string;
+
+  /** How long a stop (SIGTERM, SIGINT) may take: drain HTTP and long-polls, finish running jobs, close pools. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(600)
+  shutdownTimeoutSeconds: number;
+
+  /** Bearer token that GET /metrics requires; unset and no metrics port: /metrics is not served. */
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
+  metricsToken?: string;
+
+  /** A separate port serving only /metrics (bound to SOCLE_LISTEN_HOST); when set, the api and gateway ports do not serve it. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  metricsPort?: number;
 }

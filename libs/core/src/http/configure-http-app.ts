@@ -10,7 +10,7 @@ export function configureHttpApp(app: INestApplication): void {
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
-  app.enableShutdownHooks();
+  // No Nest shutdown hooks: runMain owns SIGTERM/SIGINT and stops every part of the process in order, within a bounded time.
   const express = app.getHttpAdapter().getInstance();
   express.disable('x-powered-by');
   express.set('trust proxy', false);

@@ -1,8 +1,9 @@
 import { Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { SocleConfig } from '../config/socle-config';
+import { logOptions } from './log-options';
 
-/** JSON logs, one line per request, tagged with the id set by requestIdMiddleware. */
+/** JSON logs (readable ones in a development terminal), one line per request, tagged with the id set by requestIdMiddleware. */
 @Module({
   imports: [
     LoggerModule.forRootAsync({
@@ -10,10 +11,10 @@ import { SocleConfig } from '../config/socle-config';
       useFactory: (config: SocleConfig) => ({
         forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
         pinoHttp: {
-          level: config.logLevel,
+          ...logOptions(config),
           genReqId: (request) => String((request as { id?: string }).id ?? ''),
           redact: ['req.headers.authorization', 'req.headers.cookie', `req.headers["${config.clientCertHeader}"]`],
-          autoLogging: { ignore: (request) => request.url === '/api/health' },
+          autoLogging: { ignore: (request) => request.url === '/api/health' || request.url === '/metrics' },
         },
       }),
     }),

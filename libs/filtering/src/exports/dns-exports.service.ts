@@ -3,10 +3,11 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { Actor } from '@socle/core';
-import { DomainRuleIndex } from '../policies/domain-rule-index';
 import { blockedCategories, mandatoryCategories } from '../policies/effective-policy';
 import { EffectiveFilteringService } from '../policies/effective-filtering.service';
-import { DnsExportFormat, DnsZoneWriter, safeSearchRedirects } from './dns-zone-writer';
+import { ActiveCategoryMatcher } from '../lists/active-matcher';
+import { DnsTriggers } from './dns-triggers';
+import { DnsExportFormat, DnsZoneWriter } from './dns-zone-writer';
 
 const FETCH = 10_000;
 
@@ -14,14 +15,16 @@ const FETCH = 10_000;
  * The school's resolver enforces what tablets cannot hold: the blocked categories in full, from
  * the effective policy of the school (collectivité → school; packs are invisible on the network).
  * Streamed from a server-side cursor, DISTINCT and sorted by PostgreSQL: memory stays flat for
- * millions of entries. A listed domain the policy explicitly allows (or already denies) is left
- * out, exactly as the check endpoint decides it.
+ * millions of entries. Each name gets one trigger, decided as the check endpoint decides it
+ * (`DnsTriggers`): a listed domain the policy explicitly allows (or already denies) is left out,
+ * and a search engine's host named by a domain rule follows the rule instead of the rewrite.
  */
 @Injectable()
 export class DnsExportsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly effective: EffectiveFilteringService,
+    private readonly matcher: ActiveCategoryMatcher,
   ) {}
 
   async fileName(actor: Actor, schoolId: string, format: DnsExportFormat): Promise<string> {
@@ -35,7 +38,10 @@ export class DnsExportsService {
     const [active] = await this.dataSource.query('SELECT id, version FROM filtering_list_versions WHERE active');
     const blocked = blockedCategories(policy);
     const mandatory = mandatoryCategories(policy);
-    const rules = new DomainRuleIndex(policy.domainRules);
+    // The lists the check endpoint reads, at the version streamed below.
+    let matcher = await this.matcher.current();
+    if (matcher.versionId !== (active?.id ?? null)) matcher = await this.matcher.refresh();
+    const triggers = new DnsTriggers(policy, matcher);
     const write = async (text: string) => {
       if (!out.write(text)) await once(out, 'drain');
     };
@@ -55,36 +61,28 @@ export class DnsExportsService {
         Math.floor(Date.now() / 1000),
       ),
     );
-    const redirects = safeSearchRedirects(policy);
-    if (redirects.length) await write(writer.comment('Recherche sécurisée imposée'));
-    for (const redirect of redirects) await write(writer.redirect(redirect.host, redirect.target));
     if (policy.safeSearch.qwantJunior.value)
       await write(
         writer.comment('Qwant Junior comme moteur ne se règle pas par le DNS : il est imposé sur les appareils.'),
       );
-    const allowed = policy.domainRules.filter((rule) => rule.action === 'allow');
-    const denied = policy.domainRules.filter((rule) => rule.action === 'deny');
-    if (allowed.length) await write(writer.comment('Domaines autorisés'));
-    for (const rule of allowed) if (writer.expressible(rule.domain)) await write(writer.pass(rule.domain));
-    if (denied.length) await write(writer.comment('Domaines refusés'));
-    for (const rule of denied) if (writer.expressible(rule.domain)) await write(writer.block(rule.domain));
+    if (triggers.explicit.size)
+      await write(writer.comment('Domaines de la politique et recherche sécurisée (une décision par nom)'));
+    for (const entry of triggers.explicit.values()) await write(writer.entry(entry));
     if (policy.allowListOnly.value) {
       await write(writer.comment('Tout le reste'));
       await write(writer.blockEverything());
-      return;
     }
-    if (!active || !blocked.length) return;
-    await write(writer.comment(`Catégories : ${blocked.join(', ')}`));
+    const streamed = triggers.streamedCategories;
+    if (!active || !streamed.length) return;
+    await write(writer.comment(`Catégories : ${streamed.join(', ')}`));
     const counts = await this.streamCategories(
       active.id,
-      blocked,
+      streamed,
       mandatory,
       (domain, isMandatory) => {
-        const rule = rules.winning(domain);
-        // A denied suffix already blocks it; an allowed one opens it — except a mandatory category allowed below the collectivité.
-        if (rule?.action === 'deny') return undefined;
-        if (rule?.action === 'allow' && !(isMandatory && rule.source.level !== 'collectivite')) return undefined;
-        return writer.expressible(domain) ? writer.block(domain) : null;
+        if (!triggers.blocksListed(domain, isMandatory)) return undefined;
+        if (!writer.expressible(domain)) return null;
+        return writer.listed(domain, triggers.explicit.get(domain)) || undefined;
       },
       write,
     );

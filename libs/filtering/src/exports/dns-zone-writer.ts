@@ -1,30 +1,7 @@
 import { isIpLiteral } from '../policies/domain-names';
-import type { EffectivePolicy } from '../policies/effective-policy';
+import type { DnsAction, DnsEntry } from './dns-triggers';
 
 export type DnsExportFormat = 'rpz' | 'unbound';
-
-/** The search engines' documented "safe" names a resolver can point their hosts to. */
-export function safeSearchRedirects(policy: EffectivePolicy): Array<{ host: string; target: string }> {
-  const redirects: Array<{ host: string; target: string }> = [];
-  if (policy.safeSearch.google.value) {
-    for (const host of ['www.google.com', 'www.google.fr'])
-      redirects.push({ host, target: 'forcesafesearch.google.com' });
-  }
-  if (policy.safeSearch.bing.value) redirects.push({ host: 'www.bing.com', target: 'strict.bing.com' });
-  const youtube = policy.safeSearch.youtube.value;
-  if (youtube !== 'off') {
-    const target = youtube === 'strict' ? 'restrict.youtube.com' : 'restrictmoderate.youtube.com';
-    for (const host of [
-      'www.youtube.com',
-      'm.youtube.com',
-      'youtubei.googleapis.com',
-      'youtube.googleapis.com',
-      'www.youtube-nocookie.com',
-    ])
-      redirects.push({ host, target });
-  }
-  return redirects;
-}
 
 /**
  * Lines of a resolver policy, one writer per format. RPZ (BIND, Knot Resolver, PowerDNS Recursor):
@@ -46,27 +23,34 @@ export class DnsZoneWriter {
     return `${this.format === 'rpz' ? ';' : '  #'} ${text}\n`;
   }
 
-  /** `*.x.fr` blocks the subdomains only in RPZ; Unbound zones cannot leave the apex out (said in a comment). */
-  block(domain: string): string {
-    const wildcard = domain.startsWith('*.');
-    const base = wildcard ? domain.slice(2) : domain;
-    if (this.format === 'rpz') return wildcard ? `*.${base} CNAME .\n` : `${base} CNAME .\n*.${base} CNAME .\n`;
-    return `  local-zone: "${base}." always_nxdomain\n`;
-  }
-
-  pass(domain: string): string {
-    const wildcard = domain.startsWith('*.');
-    const base = wildcard ? domain.slice(2) : domain;
+  /**
+   * One trigger per name. RPZ says the name and the names under it apart; an Unbound zone covers
+   * both, so it takes the decision of the names under it (the wider set) and says in a comment
+   * when the name itself is decided otherwise.
+   */
+  entry({ base, apex, subdomains }: DnsEntry): string {
     if (this.format === 'rpz')
-      return wildcard
-        ? `*.${base} CNAME rpz-passthru.\n`
-        : `${base} CNAME rpz-passthru.\n*.${base} CNAME rpz-passthru.\n`;
-    return `  local-zone: "${base}." always_transparent\n`;
+      return `${apex ? `${base} CNAME ${rpzTarget(apex)}\n` : ''}${subdomains ? `*.${base} CNAME ${rpzTarget(subdomains)}\n` : ''}`;
+    const zone = subdomains ?? apex!;
+    const lines =
+      zone.kind === 'rewrite'
+        ? `  local-zone: "${base}." redirect\n  local-data: "${base}. CNAME ${zone.target}."\n`
+        : `  local-zone: "${base}." ${zone.kind === 'block' ? 'always_nxdomain' : 'always_transparent'}\n`;
+    const differs = apex && subdomains && !sameAction(apex, subdomains);
+    return differs
+      ? `  # ${base} lui-même : ${describe(apex)} pour Socle ; Unbound ne sépare pas un nom de ses sous-domaines.\n${lines}`
+      : lines;
   }
 
-  redirect(host: string, target: string): string {
-    if (this.format === 'rpz') return `${host} CNAME ${target}.\n`;
-    return `  local-zone: "${host}." redirect\n  local-data: "${host}. CNAME ${target}."\n`;
+  /** A name of a blocked category: what it adds to the triggers the policy already holds for it. */
+  listed(base: string, explicit: DnsEntry | undefined): string {
+    if (this.format === 'unbound') return explicit ? '' : `  local-zone: "${base}." always_nxdomain\n`;
+    const block = { kind: 'block' } as const;
+    return this.entry({
+      base,
+      apex: explicit?.apex ? undefined : block,
+      subdomains: explicit?.subdomains ? undefined : block,
+    });
   }
 
   /** Allow-list mode: everything else answers NXDOMAIN. */
@@ -78,4 +62,16 @@ export class DnsZoneWriter {
   expressible(value: string): boolean {
     return !isIpLiteral(value);
   }
+}
+
+function rpzTarget(action: DnsAction): string {
+  return action.kind === 'block' ? '.' : action.kind === 'pass' ? 'rpz-passthru.' : `${action.target}.`;
+}
+
+function sameAction(a: DnsAction, b: DnsAction): boolean {
+  return a.kind === b.kind && (a.kind !== 'rewrite' || a.target === (b as { target: string }).target);
+}
+
+function describe(action: DnsAction): string {
+  return action.kind === 'block' ? 'refusé' : action.kind === 'pass' ? 'autorisé' : `redirigé vers ${action.target}`;
 }

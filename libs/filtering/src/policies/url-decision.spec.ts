@@ -2,25 +2,10 @@ import { CategoryMatcherBuilder } from '../lists/category-matcher';
 import { parseTarget } from './domain-names';
 import { effectivePolicy, policyRevision } from './effective-policy';
 import { FilteringPolicyContent, PolicyAtLevel, PolicyLevel } from './filtering-policy.types';
+import { policyAtLevel } from './testing/policy-at-level';
 import { decideUrl } from './url-decision';
 
-function policy(level: PolicyLevel, content: Partial<FilteringPolicyContent>): PolicyAtLevel {
-  return {
-    level,
-    policyId: `${level}-id`,
-    policyName: `${level} policy`,
-    content: {
-      blockedCategories: [],
-      allowedCategories: [],
-      mandatoryCategories: [],
-      deniedDomains: [],
-      allowedDomains: [],
-      allowListOnly: null,
-      safeSearch: {},
-      ...content,
-    },
-  };
-}
+const policy = (level: PolicyLevel, content: Partial<FilteringPolicyContent>) => policyAtLevel(level, content);
 
 function matcher() {
   const builder = new CategoryMatcherBuilder('v1');
@@ -31,6 +16,8 @@ function matcher() {
   builder.addDomain(games, '10.0.0.7');
   builder.addUrl(games, 'portail.fr', '/jeux');
   builder.addDomain(press, 'jeux.fr');
+  builder.addDomain(games, 'jeu.xxx.example');
+  builder.addDomain(games, 'www.google.fr');
   return builder.build();
 }
 
@@ -109,6 +96,33 @@ describe('effective policy and URL decisions', () => {
     expect(decide([town, school], 'https://blog.fr/')).toMatchObject({ allowed: true, rule: 'allowed_domain' });
     const generous = policy('collectivite', { mandatoryCategories: ['adult'], allowedDomains: ['blog.fr'] });
     expect(decide([generous], 'https://videos.blog.fr/')).toMatchObject({ allowed: true, rule: 'allowed_domain' });
+  });
+
+  it('finds a mandatory category on any listed suffix, not only on the longest blocked one', () => {
+    const school = policy('school', { allowedDomains: ['jeu.xxx.example'] });
+    expect(decide([town, school], 'https://jeu.xxx.example/')).toMatchObject({
+      allowed: false,
+      rule: 'mandatory_category',
+      category: 'adult',
+      matched: 'xxx.example',
+    });
+  });
+
+  it('rewrites a search engine’s host for safe search, after domain rules and allow-list mode, before categories', () => {
+    expect(decide([town], 'https://www.google.fr/search?q=x')).toMatchObject({
+      allowed: true,
+      rule: 'safe_search',
+      rewrittenTo: 'forcesafesearch.google.com',
+      source: { level: 'collectivite' },
+    });
+    expect(decide([town], 'https://m.youtube.com/')).toMatchObject({ rewrittenTo: 'restrict.youtube.com' });
+    expect(decide([town], 'https://www.bing.com/')).toMatchObject({ rule: 'default' });
+    expect(decide([town], 'https://images.google.fr/')).toMatchObject({ rule: 'default' });
+    const school = policy('school', { deniedDomains: ['www.google.fr'], allowedDomains: ['www.youtube.com'] });
+    expect(decide([town, school], 'https://www.google.fr/')).toMatchObject({ allowed: false, rule: 'denied_domain' });
+    expect(decide([town, school], 'https://www.youtube.com/')).toMatchObject({ allowed: true, rule: 'allowed_domain' });
+    const maternelle = policy('pack', { allowListOnly: true, allowedDomains: ['lalilo.com'] });
+    expect(decide([town, maternelle], 'https://www.google.fr/')).toMatchObject({ rule: 'allow_list_only' });
   });
 
   it('handles URL entries, IP literals and allow-list mode', () => {

@@ -3,6 +3,7 @@ import { ParsedTarget } from './domain-names';
 import { DomainRuleIndex } from './domain-rule-index';
 import { EffectiveDomainRule, EffectivePolicy, RuleSource } from './effective-policy';
 import { LEVEL_LABELS } from './filtering-policy.types';
+import { safeSearchRewriteOf } from './safe-search-rewrites';
 
 export const DECISION_RULES = [
   'denied_domain',
@@ -10,6 +11,7 @@ export const DECISION_RULES = [
   'mandatory_category',
   'category',
   'allow_list_only',
+  'safe_search',
   'default',
 ] as const;
 export type DecisionRule = (typeof DECISION_RULES)[number];
@@ -23,6 +25,8 @@ export interface UrlDecision {
   /** The domain rule or list entry that matched. */
   matched?: string;
   source?: RuleSource;
+  /** Safe search: the engine's "safe" name that the host is sent to instead. */
+  rewrittenTo?: string;
   explanation: string;
 }
 
@@ -30,7 +34,8 @@ export interface UrlDecision {
  * One URL against one effective policy, in the contract's order: the explicit domain rule on the
  * longest matching host suffix (the most specific level at equal length) beats categories — except
  * that an allow set below the collectivité never opens a mandatory category; then allow-list mode;
- * then blocked categories (longest listed suffix first).
+ * then the safe-search rewrite of a search engine's host; then blocked categories (longest listed
+ * suffix first). The DNS exports write this same decision for each name they hold.
  */
 export function decideUrl(policy: EffectivePolicy, matcher: CategoryMatcher, target: ParsedTarget): UrlDecision {
   const { host } = target;
@@ -41,6 +46,14 @@ export function decideUrl(policy: EffectivePolicy, matcher: CategoryMatcher, tar
   const firstBlocked = () => {
     for (const match of listed) {
       const category = match.categories.find((name) => blocked.has(name));
+      if (category) return { entry: match.entry, category: blocked.get(category)! };
+    }
+    return undefined;
+  };
+  // Any listed suffix in a mandatory category, not only the longest blocked one: a domain allowed below the collectivité never opens it.
+  const firstMandatory = () => {
+    for (const match of listed) {
+      const category = match.categories.find((name) => blocked.get(name)?.mandatory);
       if (category) return { entry: match.entry, category: blocked.get(category)! };
     }
     return undefined;
@@ -57,8 +70,8 @@ export function decideUrl(policy: EffectivePolicy, matcher: CategoryMatcher, tar
     };
   }
   if (rule?.action === 'allow') {
-    const hit = firstBlocked();
-    if (hit?.category.mandatory && rule.source.level !== 'collectivite') {
+    const hit = rule.source.level === 'collectivite' ? undefined : firstMandatory();
+    if (hit) {
       return mandatoryBlock(
         host,
         hit.entry,
@@ -86,6 +99,18 @@ export function decideUrl(policy: EffectivePolicy, matcher: CategoryMatcher, tar
       host,
       source,
       explanation: `Mode « liste blanche seule » fixé par ${source ? from(source) : 'défaut'} : « ${host} » n'est pas dans les domaines autorisés.`,
+    };
+  }
+  const rewrite = safeSearchRewriteOf(policy, host);
+  if (rewrite) {
+    return {
+      allowed: true,
+      rule: 'safe_search',
+      category: listed[0]?.categories[0],
+      host,
+      source: rewrite.source ?? undefined,
+      rewrittenTo: rewrite.target,
+      explanation: `Recherche sécurisée imposée par ${rewrite.source ? from(rewrite.source) : 'défaut'} : « ${host} » est servi par « ${rewrite.target} ».`,
     };
   }
   const hit = firstBlocked();

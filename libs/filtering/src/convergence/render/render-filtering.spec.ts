@@ -1,29 +1,14 @@
 import { appleSchemaProblems } from '@test-support/apple-specs';
 import { effectivePolicy, policyRevision } from '../../policies/effective-policy';
 import { FilteringPolicyContent, PolicyLevel } from '../../policies/filtering-policy.types';
+import { policyAtLevel } from '../../policies/testing/policy-at-level';
 import { APPLE_LIST_LIMIT, buildAppleFiltering } from './apple-filtering';
 import { buildAndroidFiltering } from './android-filtering';
 import { buildAgentFiltering } from './agent-filtering';
 import { FilteringRenderContext, FILTERING_FORMAT_VERSION } from './rendered-filtering';
 
 function context(...levels: Array<[PolicyLevel, Partial<FilteringPolicyContent>]>): FilteringRenderContext {
-  const policy = effectivePolicy(
-    levels.map(([level, content]) => ({
-      level,
-      policyId: level,
-      policyName: level,
-      content: {
-        blockedCategories: [],
-        allowedCategories: [],
-        mandatoryCategories: [],
-        deniedDomains: [],
-        allowedDomains: [],
-        allowListOnly: null,
-        safeSearch: {},
-        ...content,
-      },
-    })),
-  );
+  const policy = effectivePolicy(levels.map(([level, content]) => policyAtLevel(level, content, level)));
   return {
     collectivite: { id: '0c6f8f0e-7a57-4b07-9a53-6f3a6c2b1d10', name: 'Ville' },
     label: 'Pack CP',
