@@ -16,6 +16,15 @@ export interface UserView {
   createdAt: Date;
 }
 
+export interface MeView {
+  id: string;
+  email: string;
+  role: Role;
+  collectiviteId: string | null;
+  schoolIds: string[];
+  displayName?: string;
+}
+
 @Injectable()
 export class UsersService {
   private readonly logger = new Logger(UsersService.name);
@@ -68,6 +77,18 @@ export class UsersService {
       }
       throw error;
     }
+  }
+
+  /** The caller's own account: what the console shows and which schools it may offer. */
+  async me(actor: Actor): Promise<MeView> {
+    const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: actor.userId });
+    return {
+      id: user.id,
+      email: user.email,
+      role: user.role,
+      collectiviteId: user.collectiviteId,
+      schoolIds: [...actor.schoolIds],
+    };
   }
 
   /** First start: when nobody exists yet, the operator account comes from the environment. */
