@@ -20,7 +20,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['test/**/*.ts', 'tools/**/*.ts', 'vite.config.ts'],
+    files: ['test/**/*.ts', 'tools/**/*.ts', 'vite.config.mts'],
     languageOptions: { globals: { ...globals.node, ...globals.jest } },
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',

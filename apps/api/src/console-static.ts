@@ -29,7 +29,12 @@ export function serveConsole(app: NestExpressApplication, dist = CONSOLE_DIST): 
     return;
   }
   // Hashed file names under assets/ never change: cached for a year; index.html is always revalidated.
-  app.useStaticAssets(join(dist, 'assets'), { prefix: '/assets/', immutable: true, maxAge: '365d', fallthrough: false });
+  app.useStaticAssets(join(dist, 'assets'), {
+    prefix: '/assets/',
+    immutable: true,
+    maxAge: '365d',
+    fallthrough: false,
+  });
   app.use((request: Request, response: Response, next: NextFunction) => {
     if (!isConsolePath(request)) return next();
     response.setHeader('Content-Security-Policy', CONSOLE_CSP);

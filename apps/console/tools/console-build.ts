@@ -1,13 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 
 /** Where the console's sources and its build live; the api serves CONSOLE_DIST at `/`. */
 export const CONSOLE_ROOT = join(__dirname, '..');
 export const CONSOLE_DIST = join(CONSOLE_ROOT, 'dist');
 const HASH_FILE = join(CONSOLE_DIST, '.source-hash');
-const INPUTS = ['src', 'index.html', 'vite.config.ts', 'tsconfig.json', '../../package-lock.json'];
+const INPUTS = ['src', 'index.html', 'vite.config.mts', 'tsconfig.json', '../../package-lock.json'];
 
 function files(path: string): string[] {
   if (!existsSync(path)) return [];
@@ -27,7 +27,11 @@ export function sourceHash(): string {
 }
 
 export function consoleBuildIsFresh(): boolean {
-  return existsSync(join(CONSOLE_DIST, 'index.html')) && existsSync(HASH_FILE) && readFileSync(HASH_FILE, 'utf8') === sourceHash();
+  return (
+    existsSync(join(CONSOLE_DIST, 'index.html')) &&
+    existsSync(HASH_FILE) &&
+    readFileSync(HASH_FILE, 'utf8') === sourceHash()
+  );
 }
 
 /**
@@ -38,14 +42,20 @@ export function ensureConsoleBuilt(log: (line: string) => void = console.log): '
   if (consoleBuildIsFresh()) return 'fresh';
   let vite: string;
   try {
-    vite = require.resolve('vite/bin/vite.js', { paths: [CONSOLE_ROOT] });
+    // Vite's exports map hides bin/, its package.json is public.
+    vite = join(dirname(require.resolve('vite/package.json', { paths: [CONSOLE_ROOT] })), 'bin', 'vite.js');
   } catch {
-    log('Console web : Vite est absent (installation sans devDependencies) ; lancez « npm ci » puis « npm run console:build ».');
+    log(
+      'Console web : Vite est absent (installation sans devDependencies) ; lancez « npm ci » puis « npm run console:build ».',
+    );
     return 'unavailable';
   }
   log('Console web : construction (vite build)…');
   const hash = sourceHash();
-  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: CONSOLE_ROOT, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+    cwd: CONSOLE_ROOT,
+    stdio: 'inherit',
+  });
   if (result.status !== 0) throw new Error(`vite build failed with status ${result.status}`);
   writeFileSync(HASH_FILE, hash);
   return 'built';

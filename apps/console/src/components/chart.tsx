@@ -5,7 +5,16 @@ import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 
 import { SVGRenderer } from 'echarts/renderers';
 import type { EChartsCoreOption } from 'echarts/core';
 
-echarts.use([BarChart, LineChart, PieChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, SVGRenderer]);
+echarts.use([
+  BarChart,
+  LineChart,
+  PieChart,
+  GridComponent,
+  TooltipComponent,
+  LegendComponent,
+  AriaComponent,
+  SVGRenderer,
+]);
 
 /** Colours with at least 3:1 contrast on white (WCAG 1.4.11), and ECharts' decal patterns so colour is never the only cue. */
 export const CHART_COLORS = ['#1d4f91', '#b3410e', '#2f7d32', '#6a3d9a', '#8a6d00', '#00707a'];
@@ -16,7 +25,17 @@ const reducedMotion = () => window.matchMedia?.('(prefers-reduced-motion: reduce
  * An ECharts figure (SVG) with a visible title and a text summary: the data table beside it is the
  * accessible equivalent (RGAA 1.8), and ECharts' aria module describes the series to screen readers.
  */
-export function Chart({ title, summary, option, height = 280 }: { title: string; summary: string; option: EChartsCoreOption; height?: number }) {
+export function Chart({
+  title,
+  summary,
+  option,
+  height = 280,
+}: {
+  title: string;
+  summary: string;
+  option: EChartsCoreOption;
+  height?: number;
+}) {
   const element = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!element.current) return;

@@ -1,7 +1,10 @@
 import { ReactNode, useId } from 'react';
 import { Button as AriaButton, ButtonProps, FieldError, Input, Label, Text, TextField } from 'react-aria-components';
 
-export function Button({ variant = 'primary', ...props }: ButtonProps & { variant?: 'primary' | 'secondary' | 'danger' }) {
+export function Button({
+  variant = 'primary',
+  ...props
+}: ButtonProps & { variant?: 'primary' | 'secondary' | 'danger' }) {
   return <AriaButton {...props} className={`button button-${variant}`} />;
 }
 

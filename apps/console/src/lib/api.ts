@@ -61,7 +61,9 @@ export const apiPut = <T>(path: string, body?: unknown) => apiRequest<T>(path, {
 /** Query string from defined values only. */
 export function query(params: Record<string, string | number | boolean | undefined | null>): string {
   const entries = Object.entries(params).filter(([, value]) => value !== undefined && value !== null && value !== '');
-  return entries.length ? `?${new URLSearchParams(entries.map(([key, value]) => [key, String(value)])).toString()}` : '';
+  return entries.length
+    ? `?${new URLSearchParams(entries.map(([key, value]) => [key, String(value)])).toString()}`
+    : '';
 }
 
 /** The CSV exports need the bearer token, so a plain link cannot fetch them: download through fetch, then save. */

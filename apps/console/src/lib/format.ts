@@ -4,7 +4,12 @@ export const TIME_ZONE = 'Europe/Paris';
 
 const dateTime = new Intl.DateTimeFormat(LOCALE, { timeZone: TIME_ZONE, dateStyle: 'medium', timeStyle: 'short' });
 const dateOnly = new Intl.DateTimeFormat(LOCALE, { timeZone: TIME_ZONE, dateStyle: 'long' });
-const dayLong = new Intl.DateTimeFormat(LOCALE, { timeZone: TIME_ZONE, weekday: 'long', day: 'numeric', month: 'long' });
+const dayLong = new Intl.DateTimeFormat(LOCALE, {
+  timeZone: TIME_ZONE,
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+});
 const dayShort = new Intl.DateTimeFormat(LOCALE, { timeZone: TIME_ZONE, weekday: 'short', day: 'numeric' });
 const timeOnly = new Intl.DateTimeFormat(LOCALE, { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit' });
 const integer = new Intl.NumberFormat(LOCALE);
@@ -29,9 +34,12 @@ export const formatDate = (value: DateInput) => (toDate(value) ? dateOnly.format
 export const formatDay = (value: DateInput) => (toDate(value) ? dayLong.format(toDate(value)!) : dash);
 export const formatDayShort = (value: DateInput) => (toDate(value) ? dayShort.format(toDate(value)!) : dash);
 export const formatTime = (value: DateInput) => (toDate(value) ? timeOnly.format(toDate(value)!) : dash);
-export const formatNumber = (value: number | null | undefined) => (value === null || value === undefined ? dash : integer.format(value));
-export const formatPercent = (share: number | null | undefined) => (share === null || share === undefined ? dash : percent.format(share));
-export const formatEuros = (value: number | null | undefined) => (value === null || value === undefined ? dash : euros.format(value));
+export const formatNumber = (value: number | null | undefined) =>
+  value === null || value === undefined ? dash : integer.format(value);
+export const formatPercent = (share: number | null | undefined) =>
+  share === null || share === undefined ? dash : percent.format(share);
+export const formatEuros = (value: number | null | undefined) =>
+  value === null || value === undefined ? dash : euros.format(value);
 
 /** "12,5 Go": decimal units, as storage is sold. */
 export function formatBytes(bytes: number | null | undefined): string {

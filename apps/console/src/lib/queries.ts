@@ -66,7 +66,10 @@ export interface Session {
 const ALL = 500;
 
 export const useSchools = () =>
-  useQuery({ queryKey: ['schools'], queryFn: ({ signal }) => apiGet<Page<School>>(`/schools${query({ limit: ALL })}`, signal) });
+  useQuery({
+    queryKey: ['schools'],
+    queryFn: ({ signal }) => apiGet<Page<School>>(`/schools${query({ limit: ALL })}`, signal),
+  });
 
 export const usePacks = (schoolId?: string) =>
   useQuery({
@@ -94,4 +97,5 @@ export const useSessions = (params: { packId?: string; from?: string; to?: strin
     queryFn: ({ signal }) => apiGet<Page<Session>>(`/sessions${query({ ...params, limit: ALL })}`, signal),
   });
 
-export const byId = <T extends { id: string }>(items: T[] | undefined) => new Map((items ?? []).map((item) => [item.id, item]));
+export const byId = <T extends { id: string }>(items: T[] | undefined) =>
+  new Map((items ?? []).map((item) => [item.id, item]));

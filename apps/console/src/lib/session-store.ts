@@ -15,6 +15,8 @@ export const sessionExpired = {
   notify: () => expiredListeners.forEach((listener) => listener()),
   subscribe: (listener: Listener) => {
     expiredListeners.add(listener);
-    return () => expiredListeners.delete(listener);
+    return () => {
+      expiredListeners.delete(listener);
+    };
   },
 };

@@ -38,7 +38,9 @@ export function useLiveGrid(sessionId: string | undefined): { grid: LiveGrid | n
     let finished = false;
     const open = async () => {
       try {
-        const { token, streamUrl } = await apiGet<{ token: string; streamUrl: string }>(`/sessions/${sessionId}/live-token`);
+        const { token, streamUrl } = await apiGet<{ token: string; streamUrl: string }>(
+          `/sessions/${sessionId}/live-token`,
+        );
         if (closed) return;
         source = new EventSource(`${streamUrl}?token=${encodeURIComponent(token)}`);
         source.addEventListener('open', () => setConnected(true));

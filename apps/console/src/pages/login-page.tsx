@@ -44,7 +44,15 @@ export function LoginPage() {
         ) : null}
         <ErrorAlert error={error} />
         <Form onSubmit={submit} className="stack">
-          <TextInput label={t('login.email')} name="email" type="email" autoComplete="username" required value={email} onChange={setEmail} />
+          <TextInput
+            label={t('login.email')}
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={setEmail}
+          />
           <TextInput
             label={t('login.password')}
             name="password"

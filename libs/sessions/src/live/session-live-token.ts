@@ -38,7 +38,9 @@ export class SessionLiveTokens {
   async verify(token: string | undefined, sessionId: string): Promise<string> {
     let claims: LiveClaims | undefined;
     try {
-      claims = token ? await this.jwt.verifyAsync<LiveClaims>(token, { secret: this.secret, audience: AUDIENCE }) : undefined;
+      claims = token
+        ? await this.jwt.verifyAsync<LiveClaims>(token, { secret: this.secret, audience: AUDIENCE })
+        : undefined;
     } catch {
       claims = undefined;
     }

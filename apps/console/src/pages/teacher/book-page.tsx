@@ -9,6 +9,7 @@ import { Page, Section } from '../../components/page';
 import { apiPost } from '../../lib/api';
 import { formatDay, formatTime, fromParisInputs, parisInputValues, parisWeekStart } from '../../lib/format';
 import { byId, Session, useClassrooms, usePacks, useSessions } from '../../lib/queries';
+import { sinceMorning, useNow } from '../../lib/use-now';
 import { t } from '../../i18n/i18n';
 import { overlaps, Slot, WeekCalendar } from './week-calendar';
 
@@ -37,9 +38,10 @@ export function BookPage() {
   const client = useQueryClient();
   const pack = packs.data?.items.find((item) => item.id === (packId || packs.data?.items[0]?.id));
   const classrooms = useClassrooms(pack?.schoolId);
-  const since = useMemo(() => new Date(Date.now() - 8 * 3_600_000).toISOString(), []);
+  const now = useNow();
+  const since = sinceMorning(now);
   const sessions = useSessions({ packId: pack?.id, from: since });
-  const weekStart = useMemo(() => parisWeekStart(new Date(), week), [week]);
+  const weekStart = useMemo(() => parisWeekStart(new Date(now), week), [now, week]);
   const classroomNames = byId(classrooms.data);
   const classroomName = (id: string) => classroomNames.get(id)?.name ?? t('teacher.book.otherClass');
 
@@ -47,7 +49,9 @@ export function BookPage() {
   const endsAt = fromParisInputs(form.date, form.end);
   const conflict: Session | undefined =
     startsAt && endsAt && endsAt > startsAt
-      ? sessions.data?.items.find((session) => session.status !== 'cancelled' && overlaps({ startsAt, endsAt }, session))
+      ? sessions.data?.items.find(
+          (session) => session.status !== 'cancelled' && overlaps({ startsAt, endsAt }, session),
+        )
       : undefined;
 
   const book = useMutation({
@@ -65,7 +69,8 @@ export function BookPage() {
     },
   });
 
-  const pick = (slot: Slot) => setForm((current) => formFor(slot, current.classroomId || classrooms.data?.[0]?.id || '', current.domains));
+  const pick = (slot: Slot) =>
+    setForm((current) => formFor(slot, current.classroomId || classrooms.data?.[0]?.id || '', current.domains));
   const startNow = () => {
     const now = new Date();
     pick({ startsAt: now, endsAt: new Date(now.getTime() + 50 * 60_000) });
@@ -111,15 +116,42 @@ export function BookPage() {
               </div>
               <Loaded query={sessions}>
                 {(list) => (
-                  <WeekCalendar weekStart={weekStart} sessions={list.items} classroomName={classroomName} onPick={pick} />
+                  <WeekCalendar
+                    now={now}
+                    weekStart={weekStart}
+                    sessions={list.items}
+                    classroomName={classroomName}
+                    onPick={pick}
+                  />
                 )}
               </Loaded>
               <Section title={t('teacher.book.formTitle')} id="booking-form">
                 <Form onSubmit={submit} className="stack">
                   <FormRow>
-                    <TextInput label={t('teacher.book.date')} name="date" type="date" required value={form.date} onChange={(date) => setForm({ ...form, date })} />
-                    <TextInput label={t('teacher.book.start')} name="start" type="time" required value={form.start} onChange={(start) => setForm({ ...form, start })} />
-                    <TextInput label={t('teacher.book.end')} name="end" type="time" required value={form.end} onChange={(end) => setForm({ ...form, end })} />
+                    <TextInput
+                      label={t('teacher.book.date')}
+                      name="date"
+                      type="date"
+                      required
+                      value={form.date}
+                      onChange={(date) => setForm({ ...form, date })}
+                    />
+                    <TextInput
+                      label={t('teacher.book.start')}
+                      name="start"
+                      type="time"
+                      required
+                      value={form.start}
+                      onChange={(start) => setForm({ ...form, start })}
+                    />
+                    <TextInput
+                      label={t('teacher.book.end')}
+                      name="end"
+                      type="time"
+                      required
+                      value={form.end}
+                      onChange={(end) => setForm({ ...form, end })}
+                    />
                   </FormRow>
                   <SelectField
                     label={t('teacher.book.classroom')}
@@ -128,7 +160,10 @@ export function BookPage() {
                     value={form.classroomId}
                     onChange={(classroomId) => setForm({ ...form, classroomId })}
                     placeholder={t('teacher.book.chooseClassroom')}
-                    options={(classrooms.data ?? []).map((room) => ({ value: room.id, label: `${room.name} (${room.level})` }))}
+                    options={(classrooms.data ?? []).map((room) => ({
+                      value: room.id,
+                      label: `${room.name} (${room.level})`,
+                    }))}
                   />
                   <TextInput
                     label={t('teacher.book.domains')}

@@ -15,7 +15,7 @@ export function LiveGridView({ devices }: { devices: LiveGridDevice[] }) {
   return (
     <>
       <p aria-live="polite" className="live-summary" data-testid="live-summary">
-        {t('live.summary', { count: devices.length, locked })}
+        {t('live.summary', { count: locked, total: t('live.devices', { count: devices.length }) })}
       </p>
       <ul className="grid" aria-label={t('live.gridLabel')}>
         {devices.map((device) => (
@@ -36,7 +36,9 @@ export function LiveGridView({ devices }: { devices: LiveGridDevice[] }) {
                 : t('live.battery', { level: formatPercent(device.batteryLevel / 100) })}
               {device.charging ? ` · ${t('live.charging')}` : ''}
             </span>
-            <span>{device.docked === null ? t('live.dockUnknown') : device.docked ? t('live.docked') : t('live.undocked')}</span>
+            <span>
+              {device.docked === null ? t('live.dockUnknown') : device.docked ? t('live.docked') : t('live.undocked')}
+            </span>
             <span className="tile-command">{commandText(device)}</span>
           </li>
         ))}

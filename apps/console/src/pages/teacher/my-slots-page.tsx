@@ -1,15 +1,15 @@
-import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { DataTable } from '../../components/data-table';
 import { Loaded } from '../../components/loaded';
 import { Page } from '../../components/page';
 import { formatDay, formatTime } from '../../lib/format';
 import { byId, usePacks, useSessions } from '../../lib/queries';
+import { sinceMorning, useNow } from '../../lib/use-now';
 import { t } from '../../i18n/i18n';
 
 /** "Mes créneaux": the teacher's coming and running sessions, each a link to drive it. */
 export function MySlotsPage() {
-  const from = useMemo(() => new Date(Date.now() - 8 * 3_600_000).toISOString(), []);
+  const from = sinceMorning(useNow());
   const sessions = useSessions({ from });
   const packs = usePacks();
   const packNames = byId(packs.data?.items);
@@ -35,7 +35,8 @@ export function MySlotsPage() {
                 { header: t('teacher.slots.day'), cell: (session) => formatDay(session.startsAt) },
                 {
                   header: t('teacher.slots.time'),
-                  cell: (session) => t('common.timeRange', { from: formatTime(session.startsAt), to: formatTime(session.endsAt) }),
+                  cell: (session) =>
+                    t('common.timeRange', { from: formatTime(session.startsAt), to: formatTime(session.endsAt) }),
                 },
                 { header: t('teacher.slots.pack'), cell: (session) => packNames.get(session.packId)?.name ?? '—' },
                 { header: t('teacher.slots.status'), cell: (session) => t(`sessionStatus.${session.status}`) },
@@ -43,7 +44,10 @@ export function MySlotsPage() {
                   header: t('teacher.slots.open'),
                   cell: (session) => (
                     <Link to={`/enseignant/seances/${session.id}`}>
-                      {t('teacher.slots.openLink', { day: formatDay(session.startsAt), time: formatTime(session.startsAt) })}
+                      {t('teacher.slots.openLink', {
+                        day: formatDay(session.startsAt),
+                        time: formatTime(session.startsAt),
+                      })}
                     </Link>
                   ),
                 },

@@ -16,7 +16,13 @@ interface SessionDetail extends Session {
   devices: Array<{ id: string; label: string; state: string }>;
   returnCheck: {
     checkedAt: string;
-    notReturned: Array<{ deviceId: string; slotNumber: number | null; docked: boolean | null; charging: boolean | null; message: string }>;
+    notReturned: Array<{
+      deviceId: string;
+      slotNumber: number | null;
+      docked: boolean | null;
+      charging: boolean | null;
+      message: string;
+    }>;
   } | null;
 }
 
@@ -24,7 +30,10 @@ interface SessionDetail extends Session {
 export function SessionPage() {
   const { id } = useParams();
   const client = useQueryClient();
-  const detail = useQuery({ queryKey: ['session', id], queryFn: ({ signal }) => apiGet<SessionDetail>(`/sessions/${id}`, signal) });
+  const detail = useQuery({
+    queryKey: ['session', id],
+    queryFn: ({ signal }) => apiGet<SessionDetail>(`/sessions/${id}`, signal),
+  });
   const pack = usePack(detail.data?.packId);
   const { grid, connected } = useLiveGrid(id);
   const refresh = () => client.invalidateQueries({ queryKey: ['session', id] });
@@ -33,7 +42,11 @@ export function SessionPage() {
   const end = useMutation({ mutationFn: () => apiPost(`/sessions/${id}/end`), onSuccess: refresh });
   const status = grid?.status ?? detail.data?.status;
   const title = detail.data
-    ? t('teacher.session.title', { pack: pack.data?.name ?? '', day: formatDay(detail.data.startsAt), time: formatTime(detail.data.startsAt) })
+    ? t('teacher.session.title', {
+        pack: pack.data?.name ?? '',
+        day: formatDay(detail.data.startsAt),
+        time: formatTime(detail.data.startsAt),
+      })
     : t('teacher.session.titleLoading');
   const outOfCart = (grid?.devices ?? []).filter((device) => device.docked !== true || device.charging !== true);
 
@@ -44,9 +57,14 @@ export function SessionPage() {
           <>
             <p className="session-status" aria-live="polite" data-testid="session-status">
               {t(`sessionStatus.${status}`)} —{' '}
-              {t('common.timeRange', { from: formatTime(session.startsAt), to: formatTime(grid?.endsAt ?? session.endsAt) })}
+              {t('common.timeRange', {
+                from: formatTime(session.startsAt),
+                to: formatTime(grid?.endsAt ?? session.endsAt),
+              })}
             </p>
-            {status === 'scheduled' ? <p>{t('teacher.session.startsAt', { time: formatDateTime(session.startsAt) })}</p> : null}
+            {status === 'scheduled' ? (
+              <p>{t('teacher.session.startsAt', { time: formatDateTime(session.startsAt) })}</p>
+            ) : null}
             {session.mine && (status === 'active' || status === 'scheduled') ? (
               <div className="toolbar controls">
                 {status === 'active' ? (
@@ -62,7 +80,9 @@ export function SessionPage() {
                 <ConfirmDialog
                   trigger={status === 'active' ? t('teacher.session.end') : t('teacher.session.cancel')}
                   title={status === 'active' ? t('teacher.session.endTitle') : t('teacher.session.cancelTitle')}
-                  confirmLabel={status === 'active' ? t('teacher.session.endConfirm') : t('teacher.session.cancelConfirm')}
+                  confirmLabel={
+                    status === 'active' ? t('teacher.session.endConfirm') : t('teacher.session.cancelConfirm')
+                  }
                   onConfirm={() => end.mutateAsync()}
                 >
                   <p>{status === 'active' ? t('teacher.session.endText') : t('teacher.session.cancelText')}</p>

@@ -11,18 +11,21 @@ export interface Slot {
 }
 
 export const overlaps = (a: Slot, session: Session) =>
-  a.startsAt.getTime() < new Date(session.endsAt).getTime() && new Date(session.startsAt).getTime() < a.endsAt.getTime();
+  a.startsAt.getTime() < new Date(session.endsAt).getTime() &&
+  new Date(session.startsAt).getTime() < a.endsAt.getTime();
 
 /**
  * The pack's week as a table: one column a school day, one row an hour of class. A taken hour says
  * by whom (you or a colleague) and when; a free one is a button that fills the booking form.
  */
 export function WeekCalendar({
+  now,
   weekStart,
   sessions,
   classroomName,
   onPick,
 }: {
+  now: number;
   weekStart: Date;
   sessions: Session[];
   classroomName(id: string): string;
@@ -33,7 +36,6 @@ export function WeekCalendar({
     const date = new Date(Date.UTC(monday.year, monday.month - 1, monday.day + index));
     return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
   });
-  const now = Date.now();
   const live = sessions.filter((session) => session.status !== 'cancelled');
   return (
     <div className="table-scroll calendar">
@@ -79,13 +81,11 @@ export function WeekCalendar({
                   );
                 return (
                   <td key={day.day} className="slot slot-free">
-                    <button
-                      type="button"
-                      className="slot-button"
-                      aria-label={t('teacher.book.pickSlot', { day: label, from: `${hour} h`, to: `${hour + 1} h` })}
-                      onClick={() => onPick(slot)}
-                    >
+                    <button type="button" className="slot-button" onClick={() => onPick(slot)}>
                       {t('teacher.book.free')}
+                      <span className="visually-hidden">
+                        {t('teacher.book.pickSlot', { day: label, from: `${hour} h`, to: `${hour + 1} h` })}
+                      </span>
                     </button>
                   </td>
                 );
