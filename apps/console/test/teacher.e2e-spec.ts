@@ -164,7 +164,7 @@ describe('Console, teacher: book and run a lesson with the live grid', () => {
     await page.goto('/technicien/import');
     await checkPage(page, 'enseignant-page-reservee', 'Page réservée');
     await expect(page.getByText('Cette page est réservée aux techniciens').isVisible()).resolves.toBe(true);
-    expect(await page.getByLabel('Fichier CSV').count()).toBe(0);
+    expect(await page.getByLabel('Fichier CSV', { exact: true }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Import fournisseur' }).count()).toBe(0);
     expect((await teacher.api.get('/api/v1/devices')).status).toBe(403);
   });

@@ -17,6 +17,7 @@ const ARGS = [
   '--disable-sync',
   '--no-first-run',
   '--disable-dev-shm-usage',
+  '--lang=fr-FR',
 ];
 
 /**
@@ -27,7 +28,13 @@ export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
   ensureConsoleBuilt(() => undefined);
   mkdirSync(ARTIFACTS, { recursive: true });
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  // LANGUAGE: Chromium's own words (the file picker's button) in French, as in a French school's browser.
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
+    env: { ...process.env, LANGUAGE: 'fr' },
+  });
 }
 
 /** A French desk (or a teacher's phone) in Paris; every page error fails the test through `errors`. */
@@ -50,6 +57,7 @@ export async function openConsole(
     bypassCSP: true,
   });
   const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(`${error.name}: ${error.message}`));
   page.on('console', (message) => {

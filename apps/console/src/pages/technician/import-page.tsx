@@ -6,6 +6,7 @@ import { ErrorAlert, SuccessAlert } from '../../components/error-alert';
 import { Button } from '../../components/fields';
 import { Page, Section } from '../../components/page';
 import { uploadCsv } from '../../lib/api';
+import { ApiError } from '../../lib/api-error';
 import { formatBytes, formatNumber } from '../../lib/format';
 import { t } from '../../i18n/i18n';
 
@@ -38,7 +39,12 @@ export function ImportPage() {
       await client.invalidateQueries({ queryKey: ['devices'] });
     } catch (caught) {
       setError(caught);
-      setProgress(null);
+      // A refused file (422 IMPORT_REJECTED) still says line by line what to fix.
+      const lines = caught instanceof ApiError ? caught.details.errors : undefined;
+      if (Array.isArray(lines)) {
+        setProgress(1);
+        setResult({ created: 0, updated: 0, errors: lines as ImportResult['errors'] });
+      } else setProgress(null);
     }
   }
 
@@ -93,14 +99,16 @@ export function ImportPage() {
       </Section>
       {result ? (
         <Section title={t('technician.import.resultTitle')} id="import-result">
-          <SuccessAlert>
-            {t('technician.import.summary', {
-              created: formatNumber(result.created),
-              updated: formatNumber(result.updated),
-              count: result.errors.length,
-              refused: formatNumber(result.errors.length),
-            })}
-          </SuccessAlert>
+          {result.errors.length ? null : (
+            <SuccessAlert>
+              {t('technician.import.summary', {
+                created: formatNumber(result.created),
+                updated: formatNumber(result.updated),
+                count: result.errors.length,
+                refused: formatNumber(result.errors.length),
+              })}
+            </SuccessAlert>
+          )}
           {result.errors.length ? (
             <DataTable
               caption={t('technician.import.errorsCaption', { count: result.errors.length })}
