@@ -15,6 +15,8 @@ export default async function globalSetup(): Promise<void> {
   process.env.SOCLE_MASTER_KEY ??= randomBytes(32).toString('base64');
   process.env.SOCLE_JWT_SECRET ??= randomBytes(48).toString('base64url');
   process.env.SOCLE_LOG_LEVEL ??= 'silent';
+  // Every suite signs in from 127.0.0.1: the spraying limit is tested on its own address (test/accounts).
+  process.env.SOCLE_LOGIN_FREE_FAILURES_PER_ADDRESS ??= '1000';
   const root = join(__dirname, '..', '..');
   execFileSync(process.execPath, ['-r', '@swc-node/register', join(root, 'libs/core/src/database/migrate-cli.ts')], {
     cwd: root,

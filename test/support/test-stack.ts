@@ -16,6 +16,8 @@ export interface TestStack {
   rootCaPem: string;
   dataSource: DataSource;
   api: ApiClient;
+  /** The api's Nest application (to reach it from another loopback address, for instance). */
+  apiApp: INestApplication;
   close(): Promise<void>;
 }
 
@@ -45,6 +47,7 @@ export async function startStack(overrides: Partial<SocleConfig> = {}): Promise<
     rootCaPem: root?.certificate_pem ?? '',
     dataSource,
     api: new ApiClient(apiUrl),
+    apiApp: api,
     close: async () => {
       await new Promise((resolve) => gateway.server.close(resolve));
       (gateway.server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor, FLEET_MANAGERS, ParseId, Role, Roles, validationFailed } from '@socle/core';
+import { Actor, CurrentActor, FLEET_MANAGERS, ParseId, Roles, SCHOOL_STAFF, validationFailed } from '@socle/core';
 import { CartViewService, summary } from './cart-view.service';
 import { CartsService } from './carts.service';
 import { AssignSlotDto, AutoAssignDto, SetCartPackDto } from './dto/cart-assignment.dto';
@@ -27,7 +27,7 @@ export class CartsController {
   }
 
   @Get()
-  @Roles(...FLEET_MANAGERS, Role.Teacher)
+  @Roles(...FLEET_MANAGERS, ...SCHOOL_STAFF)
   async list(@CurrentActor() actor: Actor, @Query() query: ListCartsQuery) {
     const page = await this.carts.list(actor, query);
     return { ...page, items: page.items.map(summary) };
@@ -35,7 +35,7 @@ export class CartsController {
 
   /** Each slot with its device, docked/charging from the latest check-in, and the devices to go and look for. */
   @Get(':id')
-  @Roles(...FLEET_MANAGERS, Role.Teacher)
+  @Roles(...FLEET_MANAGERS, ...SCHOOL_STAFF)
   view(@CurrentActor() actor: Actor, @Param('id', ParseId) id: string) {
     return this.views.view(actor, id);
   }

@@ -59,7 +59,7 @@ export class CartsService {
       .orderBy('cart.id')
       .take(query.limit + 1);
     if (query.schoolId) builder.andWhere('cart.school_id = :schoolId', { schoolId: query.schoolId });
-    if (actor.isTeacher()) builder.andWhere('cart.school_id = ANY(:schools)', { schools: actor.schoolIds });
+    if (actor.seesOnlyOwnSchools()) builder.andWhere('cart.school_id = ANY(:schools)', { schools: actor.schoolIds });
     if (query.cursor) builder.andWhere('cart.id > :cursor', { cursor: query.cursor });
     return toPage(await builder.getMany(), query.limit);
   }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor, FLEET_MANAGERS, ParseId, Role, Roles } from '@socle/core';
+import { Actor, CurrentActor, FLEET_MANAGERS, ParseId, Roles, SCHOOL_STAFF } from '@socle/core';
 import { CreatePackDto } from './dto/create-pack.dto';
 import { ListPacksQuery } from './dto/list-queries.dto';
 import { UpdatePackDto } from './dto/update-pack.dto';
@@ -19,13 +19,13 @@ export class PacksController {
   }
 
   @Get()
-  @Roles(...FLEET_MANAGERS, Role.Teacher)
+  @Roles(...FLEET_MANAGERS, ...SCHOOL_STAFF)
   list(@CurrentActor() actor: Actor, @Query() query: ListPacksQuery) {
     return this.packs.list(actor, query);
   }
 
   @Get(':id')
-  @Roles(...FLEET_MANAGERS, Role.Teacher)
+  @Roles(...FLEET_MANAGERS, ...SCHOOL_STAFF)
   get(@CurrentActor() actor: Actor, @Param('id', ParseId) id: string) {
     return this.packs.detail(actor, id);
   }

@@ -67,7 +67,7 @@ export class PacksService {
       .orderBy('pack.id')
       .take(query.limit + 1);
     if (query.schoolId) builder.andWhere('pack.school_id = :schoolId', { schoolId: query.schoolId });
-    if (actor.isTeacher()) builder.andWhere('pack.school_id = ANY(:schools)', { schools: actor.schoolIds });
+    if (actor.seesOnlyOwnSchools()) builder.andWhere('pack.school_id = ANY(:schools)', { schools: actor.schoolIds });
     if (query.cursor) builder.andWhere('pack.id > :cursor', { cursor: query.cursor });
     return toPage(await builder.getMany(), query.limit);
   }

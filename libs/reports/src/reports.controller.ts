@@ -1,8 +1,9 @@
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor, FLEET_MANAGERS, Roles } from '@socle/core';
+import { Actor, CurrentActor, REPORT_READERS, Roles } from '@socle/core';
 import { FleetHealthQuery, RenewalQuery, SocleQuery, WarrantyQuery } from './dto/report-queries';
 import { FleetHealthReportService } from './fleet-health.report';
+import { scopeToActor } from './report-scope';
 import { RenewalReportService } from './renewal.report';
 import { fleetHealthCsv, renewalCsv, socleCsv, warrantyCsv } from './report-csv';
 import { SocleReportService } from './socle.report';
@@ -30,54 +31,54 @@ export class ReportsController {
   ) {}
 
   @Get('fleet-health')
-  @Roles(...FLEET_MANAGERS)
+  @Roles(...REPORT_READERS)
   fleetHealthJson(@CurrentActor() actor: Actor, @Query() query: FleetHealthQuery) {
-    return this.fleetHealth.build(actor, query);
+    return this.fleetHealth.build(actor, scopeToActor(actor, query));
   }
 
   @Get('fleet-health.csv')
-  @Roles(...FLEET_MANAGERS)
+  @Roles(...REPORT_READERS)
   @ApiProduces('text/csv')
   async fleetHealthCsv(@CurrentActor() actor: Actor, @Query() query: FleetHealthQuery) {
-    return csv(fleetHealthCsv(await this.fleetHealth.build(actor, query)), 'etat-du-parc.csv');
+    return csv(fleetHealthCsv(await this.fleetHealth.build(actor, scopeToActor(actor, query))), 'etat-du-parc.csv');
   }
 
   @Get('warranty')
-  @Roles(...FLEET_MANAGERS)
+  @Roles(...REPORT_READERS)
   warrantyJson(@CurrentActor() actor: Actor, @Query() query: WarrantyQuery) {
-    return this.warranty.build(actor, query);
+    return this.warranty.build(actor, scopeToActor(actor, query));
   }
 
   @Get('warranty.csv')
-  @Roles(...FLEET_MANAGERS)
+  @Roles(...REPORT_READERS)
   @ApiProduces('text/csv')
   async warrantyCsv(@CurrentActor() actor: Actor, @Query() query: WarrantyQuery) {
-    return csv(warrantyCsv(await this.warranty.build(actor, query)), 'garanties.csv');
+    return csv(warrantyCsv(await this.warranty.build(actor, scopeToActor(actor, query))), 'garanties.csv');
   }
 
   @Get('socle')
-  @Roles(...FLEET_MANAGERS)
+  @Roles(...REPORT_READERS)
   socleJson(@CurrentActor() actor: Actor, @Query() query: SocleQuery) {
-    return this.socle.build(actor, query);
+    return this.socle.build(actor, scopeToActor(actor, query));
   }
 
   @Get('socle.csv')
-  @Roles(...FLEET_MANAGERS)
+  @Roles(...REPORT_READERS)
   @ApiProduces('text/csv')
   async socleCsv(@CurrentActor() actor: Actor, @Query() query: SocleQuery) {
-    return csv(socleCsv(await this.socle.build(actor, query)), 'socle-numerique.csv');
+    return csv(socleCsv(await this.socle.build(actor, scopeToActor(actor, query))), 'socle-numerique.csv');
   }
 
   @Get('renewal')
-  @Roles(...FLEET_MANAGERS)
+  @Roles(...REPORT_READERS)
   renewalJson(@CurrentActor() actor: Actor, @Query() query: RenewalQuery) {
-    return this.renewal.build(actor, query);
+    return this.renewal.build(actor, scopeToActor(actor, query));
   }
 
   @Get('renewal.csv')
-  @Roles(...FLEET_MANAGERS)
+  @Roles(...REPORT_READERS)
   @ApiProduces('text/csv')
   async renewalCsv(@CurrentActor() actor: Actor, @Query() query: RenewalQuery) {
-    return csv(renewalCsv(await this.renewal.build(actor, query)), 'renouvellement.csv');
+    return csv(renewalCsv(await this.renewal.build(actor, scopeToActor(actor, query))), 'renouvellement.csv');
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@socle/audit';
-import { Actor, SocleError } from '@socle/core';
+import { Actor, Role, SocleError } from '@socle/core';
 import { DeliveryJobs } from '@socle/delivery';
 import { ClassSession } from './class-session.entity';
 import { DEFAULT_LOCK_MESSAGE } from './dto/lock-screens.dto';
@@ -74,7 +74,9 @@ export class SessionControlService {
 
 /** Colleagues see the pack's bookings, but only the session's teacher drives it. */
 function ensureOwner(actor: Actor, session: ClassSession): void {
-  if (session.teacherId !== actor.userId) {
+  // The booking teacher, or the school head / ERUN of that school helping them.
+  const helper = actor.role !== Role.Teacher && actor.canRunSessionsIn(session.schoolId);
+  if (session.teacherId !== actor.userId && !helper) {
     throw SocleError.forbidden('SESSION_NOT_YOURS', "Seul l'enseignant qui a réservé cette séance peut la piloter.");
   }
 }

@@ -25,7 +25,7 @@ export class SessionViewService {
       .orderBy('s.starts_at')
       .addOrderBy('s.id')
       .take(query.limit + 1);
-    if (actor.isTeacher()) builder.andWhere('s.school_id = ANY(:schools)', { schools: actor.schoolIds });
+    if (actor.seesOnlyOwnSchools()) builder.andWhere('s.school_id = ANY(:schools)', { schools: actor.schoolIds });
     if (query.packId) builder.andWhere('s.pack_id = :packId', { packId: query.packId });
     if (query.from) builder.andWhere('s.ends_at > :from', { from: new Date(query.from) });
     if (query.to) builder.andWhere('s.starts_at < :to', { to: new Date(query.to) });

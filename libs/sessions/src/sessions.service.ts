@@ -15,6 +15,10 @@ const MAX_AHEAD_MS = 400 * 24 * HOUR_MS;
 const unprocessable = (code: string, message: string, details?: Record<string, unknown>) =>
   new SocleError(HttpStatus.UNPROCESSABLE_ENTITY, code, message, details);
 
+/** An ERUN reads every school but books only in the schools they follow. */
+const notYourSchool = () =>
+  SocleError.forbidden('SCHOOL_NOT_YOURS', "Vous ne réservez que dans les écoles auxquelles vous êtes rattaché·e.");
+
 @Injectable()
 export class SessionsService {
   constructor(
@@ -34,6 +38,7 @@ export class SessionsService {
     try {
       session = await this.dataSource.transaction(async (manager) => {
         const pack = await this.packs.findVisible(actor, dto.packId, manager);
+        if (!actor.canRunSessionsIn(pack.schoolId)) throw notYourSchool();
         await this.checkClassroom(actor, manager, dto.classroomId, pack);
         const allowedAppIds = await this.checkApps(manager, dto.allowedAppIds ?? [], pack);
         const allowedDomains = [

@@ -1,6 +1,7 @@
-import { Body, Controller, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor, ParseId, Role, Roles, SocleError } from '@socle/core';
+import { Actor, CurrentActor, PageQuery, ParseId, Role, Roles, SocleError } from '@socle/core';
+import { UserAdminService } from './accounts/user-admin.service';
 import { CollectivitesService } from './collectivites.service';
 import { CreateCollectiviteDto } from './dto/create-collectivite.dto';
 import { CreateUserDto } from './dto/create-user.dto';
@@ -13,7 +14,26 @@ export class CollectivitesController {
   constructor(
     private readonly collectivites: CollectivitesService,
     private readonly users: UsersService,
+    private readonly userAdmin: UserAdminService,
   ) {}
+
+  /** The operator: every collectivité with its administrators; anyone else: their own. */
+  @Get()
+  list(@CurrentActor() actor: Actor, @Query() page: PageQuery) {
+    return this.collectivites.list(actor, page);
+  }
+
+  @Get(':id')
+  get(@CurrentActor() actor: Actor, @Param('id', ParseId) id: string) {
+    return this.collectivites.findVisible(actor, id);
+  }
+
+  @Get(':id/users')
+  @Roles(Role.PlatformAdmin, Role.CollectiviteAdmin)
+  async listUsers(@CurrentActor() actor: Actor, @Param('id', ParseId) id: string, @Query() page: PageQuery) {
+    const collectivite = await this.collectivites.findVisible(actor, id);
+    return this.userAdmin.list(collectivite.id, page);
+  }
 
   @Post()
   @Roles(Role.PlatformAdmin)

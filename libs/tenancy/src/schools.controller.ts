@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor, FLEET_MANAGERS, PageQuery, ParseId, Role, Roles } from '@socle/core';
+import { Actor, CurrentActor, FLEET_MANAGERS, PageQuery, ParseId, Roles, SCHOOL_STAFF } from '@socle/core';
 import { CreateClassroomDto } from './dto/create-classroom.dto';
 import { CreateSchoolDto } from './dto/create-school.dto';
 import { SchoolsService } from './schools.service';
@@ -18,13 +18,13 @@ export class SchoolsController {
   }
 
   @Get()
-  @Roles(...FLEET_MANAGERS, Role.Teacher)
+  @Roles(...FLEET_MANAGERS, ...SCHOOL_STAFF)
   list(@CurrentActor() actor: Actor, @Query() page: PageQuery) {
     return this.schools.list(actor, page);
   }
 
   @Get(':id')
-  @Roles(...FLEET_MANAGERS, Role.Teacher)
+  @Roles(...FLEET_MANAGERS, ...SCHOOL_STAFF)
   get(@CurrentActor() actor: Actor, @Param('id', ParseId) id: string) {
     return this.schools.findVisible(actor, id);
   }
@@ -36,7 +36,7 @@ export class SchoolsController {
   }
 
   @Get(':id/classrooms')
-  @Roles(...FLEET_MANAGERS, Role.Teacher)
+  @Roles(...FLEET_MANAGERS, ...SCHOOL_STAFF)
   listClassrooms(@CurrentActor() actor: Actor, @Param('id', ParseId) id: string) {
     return this.schools.listClassrooms(actor, id);
   }

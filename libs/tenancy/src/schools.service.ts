@@ -60,7 +60,7 @@ export class SchoolsService {
       .where('school.collectivite_id = :tenant', { tenant: actor.tenantId() })
       .orderBy('school.id')
       .take(page.limit + 1);
-    if (actor.isTeacher()) query.andWhere('school.id = ANY(:schools)', { schools: actor.schoolIds });
+    if (actor.seesOnlyOwnSchools()) query.andWhere('school.id = ANY(:schools)', { schools: actor.schoolIds });
     if (page.cursor) query.andWhere('school.id > :cursor', { cursor: page.cursor });
     return toPage(await query.getMany(), page.limit);
   }

@@ -16,7 +16,10 @@ import { School } from './school.entity';
 
 @Entity('users')
 @Index('uq_users_email', ['email'], { unique: true })
-@Check('chk_users_role', `role IN ('platform_admin', 'collectivite_admin', 'technician', 'teacher')`)
+@Check(
+  'chk_users_role',
+  `role IN ('platform_admin', 'collectivite_admin', 'technician', 'teacher', 'school_head', 'erun', 'reviewer')`,
+)
 @Check('chk_users_tenant', `(role = 'platform_admin') = (collectivite_id IS NULL)`)
 export class User {
   @PrimaryGeneratedColumn('uuid')
@@ -44,8 +47,22 @@ export class User {
   @JoinTable({ name: 'user_schools', joinColumn: { name: 'user_id' }, inverseJoinColumn: { name: 'school_id' } })
   schools?: School[];
 
+  @Column({ name: 'display_name', type: 'text', nullable: true })
+  displayName: string | null;
+
   @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
   disabledAt: Date | null;
+
+  /** Set with disabledAt when the account is deleted: the row stays for the sessions and the audit trail, its e-mail is scrubbed. */
+  @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true })
+  deletedAt: Date | null;
+
+  /**
+   * Written into every token; bumped by a password change, a reset, a disable, a delete or a role
+   * change, so all the user's tokens stop working on their next request, on every instance.
+   */
+  @Column({ name: 'token_version', type: 'integer', default: 0 })
+  tokenVersion: number;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

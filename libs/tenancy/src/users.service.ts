@@ -2,7 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import * as argon2 from 'argon2';
 import { DataSource, In } from 'typeorm';
 import { AuditService } from '@socle/audit';
-import { Actor, Role, SocleConfig, SocleError, violatedConstraint } from '@socle/core';
+import { Actor, Role, SCHOOL_BOUND_ROLES, SocleConfig, SocleError, violatedConstraint } from '@socle/core';
+import { assertPasswordPolicy } from './accounts/password-policy';
 import { CreateUserDto } from './dto/create-user.dto';
 import { School } from './school.entity';
 import { User } from './user.entity';
@@ -13,6 +14,8 @@ export interface UserView {
   role: Role;
   collectiviteId: string | null;
   schoolIds: string[];
+  displayName: string | null;
+  disabled: boolean;
   createdAt: Date;
 }
 
@@ -36,14 +39,10 @@ export class UsersService {
   ) {}
 
   async create(actor: Actor, collectiviteId: string, dto: CreateUserDto): Promise<UserView> {
+    assertPasswordPolicy(dto.password, dto.email);
     const passwordHash = await argon2.hash(dto.password, { type: argon2.argon2id });
     const schoolIds = [...new Set(dto.schoolIds ?? [])];
-    if (schoolIds.length > 0 && dto.role !== Role.Teacher) {
-      throw SocleError.badRequest(
-        'SCHOOLS_ONLY_FOR_TEACHERS',
-        'Seuls les comptes enseignants sont rattachés à des écoles : retirez schoolIds.',
-      );
-    }
+    assertSchoolsFitRole(dto.role, schoolIds);
     try {
       return await this.dataSource.transaction(async (manager) => {
         const schools = schoolIds.length ? await manager.findBy(School, { id: In(schoolIds), collectiviteId }) : [];
@@ -59,6 +58,7 @@ export class UsersService {
             passwordHash,
             role: dto.role,
             collectiviteId,
+            displayName: dto.displayName ?? null,
             schools,
           }),
         );
@@ -67,7 +67,7 @@ export class UsersService {
           entityType: 'user',
           entityId: user.id,
           collectiviteId,
-          summary: { after: { email: user.email, role: user.role, schoolIds } },
+          summary: { after: { email: user.email, role: user.role, schoolIds, displayName: user.displayName } },
         });
         return toView(user, schoolIds);
       });
@@ -88,6 +88,7 @@ export class UsersService {
       role: user.role,
       collectiviteId: user.collectiviteId,
       schoolIds: [...actor.schoolIds],
+      ...(user.displayName ? { displayName: user.displayName } : {}),
     };
   }
 
@@ -129,6 +130,18 @@ export function toView(user: User, schoolIds: string[]): UserView {
     role: user.role,
     collectiviteId: user.collectiviteId,
     schoolIds,
+    displayName: user.displayName ?? null,
+    disabled: Boolean(user.disabledAt),
     createdAt: user.createdAt,
   };
+}
+
+/** Only the school world (teacher, school head, ERUN) belongs to schools; the others see the collectivité. */
+export function assertSchoolsFitRole(role: Role, schoolIds: readonly string[]): void {
+  if (schoolIds.length > 0 && !SCHOOL_BOUND_ROLES.includes(role)) {
+    throw SocleError.badRequest(
+      'SCHOOLS_ONLY_FOR_TEACHERS',
+      'Seuls les comptes enseignant, direction d’école et ERUN sont rattachés à des écoles : retirez schoolIds.',
+    );
+  }
 }

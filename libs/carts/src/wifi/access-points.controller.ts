@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Header, Headers, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor, FLEET_MANAGERS, ParseId, Public, Role, Roles } from '@socle/core';
+import { Actor, CurrentActor, FLEET_MANAGERS, ParseId, Public, Roles, SCHOOL_STAFF } from '@socle/core';
 import { AccessPointStateDto, DeclareAccessPointDto, FeedQuery, PeriodQuery } from '../dto/access-point.dto';
 import { AbeilleReportService } from './abeille-report.service';
 import { AccessPointsService } from './access-points.service';
@@ -26,7 +26,7 @@ export class CartAccessPointController {
   }
 
   @Get('schedule')
-  @Roles(...FLEET_MANAGERS, Role.Teacher)
+  @Roles(...FLEET_MANAGERS, ...SCHOOL_STAFF)
   getSchedule(@CurrentActor() actor: Actor, @Param('id', ParseId) id: string, @Query() query: PeriodQuery) {
     return this.schedule.scheduleFor(actor, id, query);
   }

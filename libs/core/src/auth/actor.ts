@@ -8,6 +8,8 @@ export class Actor {
     readonly role: Role,
     readonly collectiviteId: string | null,
     readonly schoolIds: readonly string[],
+    /** The token's id (`jti`), so logout can revoke this token alone. */
+    readonly tokenId?: string,
   ) {}
 
   /** The tenant every query of this request is scoped to; the platform operator has none. */
@@ -25,8 +27,17 @@ export class Actor {
     return this.role === Role.Teacher;
   }
 
-  /** Teachers see only their schools; other tenant roles see every school of their collectivité. */
+  /** Teachers and school heads read only their schools; an ERUN reads every school (and runs sessions only in theirs). */
+  seesOnlyOwnSchools(): boolean {
+    return this.role === Role.Teacher || this.role === Role.SchoolHead;
+  }
+
   canSeeSchool(schoolId: string): boolean {
-    return !this.isTeacher() || this.schoolIds.includes(schoolId);
+    return !this.seesOnlyOwnSchools() || this.schoolIds.includes(schoolId);
+  }
+
+  /** Booking and piloting lessons: a teacher, school head or ERUN, in the schools they belong to. */
+  canRunSessionsIn(schoolId: string): boolean {
+    return [Role.Teacher, Role.SchoolHead, Role.Erun].includes(this.role) && this.schoolIds.includes(schoolId);
   }
 }

@@ -43,8 +43,12 @@ export class AuthGuard implements CanActivate {
     } catch {
       throw SocleError.unauthorized('TOKEN_INVALID', 'Votre session a expiré ou est invalide : reconnectez-vous.');
     }
-    const actor = await this.actors.load(claims.sub);
-    if (!actor) throw SocleError.unauthorized('TOKEN_INVALID', "Ce compte n'existe plus ou a été désactivé.");
+    const actor = await this.actors.load(claims);
+    if (!actor)
+      throw SocleError.unauthorized(
+        'TOKEN_INVALID',
+        'Cette session a pris fin (déconnexion, mot de passe changé, compte désactivé ou supprimé) : reconnectez-vous.',
+      );
     return actor;
   }
 }

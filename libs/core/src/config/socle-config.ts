@@ -120,6 +120,34 @@ export class SocleConfig {
   @Min(1)
   loginRateLimitPerMinute: number;
 
+  /** Failed logins on one account before each further attempt waits (1 s, 2 s, 4 s… up to loginMaxDelaySeconds). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  loginFreeFailuresPerAccount: number;
+
+  /** Failed logins from one address (any account: password spraying) before it is slowed the same way. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  loginFreeFailuresPerAddress: number;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  loginMaxDelaySeconds: number;
+
+  /** Public base URL of the api and console (password-reset links, single sign-on redirects). */
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  publicUrl: string;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(5)
+  @Max(10080)
+  passwordResetTtlMinutes: number;
+
   @Type(() => Number)
   @IsInt()
   @Min(1)

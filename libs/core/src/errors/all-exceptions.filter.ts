@@ -41,6 +41,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (body.statusCode >= 500) {
       this.logger.error({ err: exception, requestId: body.requestId, path: request.url }, 'request failed');
     }
+    // A SocleError that says how long to wait (login slowed down) says it in the standard header too.
+    const retryAfter = (body as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+    if (!response.headersSent && typeof retryAfter === 'number') response.setHeader('Retry-After', String(retryAfter));
     if (!response.headersSent) response.status(body.statusCode).json(body);
   }
 

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor, FLEET_MANAGERS, Role, Roles } from '@socle/core';
+import { Actor, CurrentActor, FLEET_MANAGERS, Roles, SCHOOL_STAFF } from '@socle/core';
 import { FilteringRenderService } from '../delivery/filtering-render.service';
 import { FilteringCheckQuery, FilteringRenderQuery, FilteringTargetQuery } from './dto/filtering-queries.dto';
 import { EffectiveFilteringService } from './effective-filtering.service';
@@ -23,7 +23,7 @@ export class FilteringController {
 
   /** `{allowed, category?, rule}` and why; teachers may ask for the packs of their schools. */
   @Get('check')
-  @Roles(...FLEET_MANAGERS, Role.Teacher)
+  @Roles(...FLEET_MANAGERS, ...SCHOOL_STAFF)
   check(@CurrentActor() actor: Actor, @Query() query: FilteringCheckQuery) {
     return this.effective.checkFor(actor, query);
   }

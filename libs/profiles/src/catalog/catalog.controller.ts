@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { Actor, CurrentActor, FLEET_MANAGERS, PageQuery, Role, Roles } from '@socle/core';
+import { Actor, CurrentActor, FLEET_MANAGERS, PageQuery, Roles, SCHOOL_STAFF } from '@socle/core';
 import { OS_FAMILIES, OsFamily } from '@socle/fleet';
 import { CreateAppDto } from '../dto/create-app.dto';
 import { CatalogService } from './catalog.service';
@@ -27,7 +27,7 @@ export class CatalogController {
 
   /** Teachers read the catalogue to choose a lesson's apps. */
   @Get()
-  @Roles(...FLEET_MANAGERS, Role.Teacher)
+  @Roles(...FLEET_MANAGERS, ...SCHOOL_STAFF)
   list(@CurrentActor() actor: Actor, @Query() query: ListAppsQuery) {
     return this.catalog.list(actor, query.platform, query.limit, query.cursor);
   }
