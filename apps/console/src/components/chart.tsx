@@ -28,22 +28,26 @@ const reducedMotion = () => window.matchMedia?.('(prefers-reduced-motion: reduce
 export function Chart({
   title,
   summary,
+  points,
   option,
   height = 280,
 }: {
   title: string;
   summary: string;
+  /** Every value drawn, said in French for screen readers ("Moins de 60 % : 2 appareils"). */
+  points: string[];
   option: EChartsCoreOption;
   height?: number;
 }) {
   const element = useRef<HTMLDivElement>(null);
+  const description = `${title}. ${points.join(' ; ')}.`;
   useEffect(() => {
     if (!element.current) return;
-    const chart = echarts.init(element.current, undefined, { renderer: 'svg', locale: 'FR' });
+    const chart = echarts.init(element.current, undefined, { renderer: 'svg' });
     chart.setOption({
       color: CHART_COLORS,
       animation: !reducedMotion(),
-      aria: { enabled: true, decal: { show: true } },
+      aria: { enabled: true, decal: { show: true }, label: { description } },
       textStyle: { fontFamily: 'inherit', color: '#1a1a1a' },
       ...option,
     });
@@ -53,7 +57,7 @@ export function Chart({
       window.removeEventListener('resize', resize);
       chart.dispose();
     };
-  }, [option]);
+  }, [option, description]);
   return (
     <figure className="chart">
       <figcaption>

@@ -16,7 +16,7 @@ interface DataTableProps<T> {
   rows: T[];
   rowKey(row: T): string;
   /** The API's CSV of the same table (`;`, UTF-8 with BOM). */
-  csv?: { path: string; filename: string };
+  csv?: { path: string; filename: string; label?: string };
   empty?: string;
 }
 
@@ -34,7 +34,7 @@ export function DataTable<T>({ caption, columns, rows, rowKey, csv, empty }: Dat
               downloadFile(csv.path, csv.filename).catch(setError);
             }}
           >
-            {t('common.exportCsv', { what: caption })}
+            {csv.label ?? t('common.exportCsv', { what: caption })}
           </Button>
         </div>
       ) : null}

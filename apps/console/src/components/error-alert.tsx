@@ -4,17 +4,16 @@ import { t } from '../i18n/i18n';
 /** The API's French message, the fields it names, and the request id for the helpdesk; never a code or a stack. */
 export function ErrorAlert({ error }: { error: unknown }) {
   if (!error) return null;
-  const fields = error instanceof ApiError ? error.fields : [];
+  // The message already names the first problems; a longer list is spelled out below it (without field codes).
+  const problems = error instanceof ApiError ? error.fields.flatMap((field) => field.problems) : [];
   const requestId = error instanceof ApiError ? error.requestId : null;
   return (
     <div className="alert alert-error" role="alert">
       <p>{errorMessage(error)}</p>
-      {fields.length ? (
+      {problems.length > 3 ? (
         <ul>
-          {fields.map((field) => (
-            <li key={field.field}>
-              <strong>{field.field}</strong> : {field.problems.join(' ; ')}
-            </li>
+          {problems.map((problem) => (
+            <li key={problem}>{problem}</li>
           ))}
         </ul>
       ) : null}

@@ -1,20 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { createHmac } from 'node:crypto';
-import { SocleConfig, SocleError } from '@socle/core';
+import { JwtClaims, SocleConfig, SocleError } from '@socle/core';
 
 const AUDIENCE = 'socle-session-live';
 export const LIVE_TOKEN_TTL_SECONDS = 60;
 
-interface LiveClaims {
-  sub: string;
+/** The bearer token's own claims (so logout or a password change also ends the stream's token), plus the session. */
+interface LiveClaims extends JwtClaims {
   sid: string;
 }
 
 /**
  * EventSource cannot send an Authorization header, so the stream URL carries a short-lived token
  * of its own: signed with a key derived from the JWT secret (a leaked stream URL is not a bearer
- * token for the rest of the API), naming one user and one session, valid for a minute to open it.
+ * token for the rest of the API), naming one session and carrying the bearer token's claims, so it
+ * dies with that token (logout, password change); valid for a minute to open the stream.
  */
 @Injectable()
 export class SessionLiveTokens {
@@ -27,15 +28,16 @@ export class SessionLiveTokens {
     this.secret = createHmac('sha256', config.jwtSecret).update(AUDIENCE).digest('base64url');
   }
 
-  async issue(userId: string, sessionId: string) {
+  async issue(bearer: JwtClaims, sessionId: string) {
+    const { sub, role, jti, ver } = bearer;
     const token = await this.jwt.signAsync(
-      { sub: userId, sid: sessionId },
+      { sub, role, jti, ver, sid: sessionId },
       { secret: this.secret, audience: AUDIENCE, expiresIn: LIVE_TOKEN_TTL_SECONDS },
     );
     return { token, expiresAt: new Date(Date.now() + LIVE_TOKEN_TTL_SECONDS * 1000).toISOString() };
   }
 
-  async verify(token: string | undefined, sessionId: string): Promise<string> {
+  async verify(token: string | undefined, sessionId: string): Promise<JwtClaims> {
     let claims: LiveClaims | undefined;
     try {
       claims = token
@@ -49,6 +51,6 @@ export class SessionLiveTokens {
         'LIVE_TOKEN_INVALID',
         'Le suivi en direct a expiré : rechargez la page de la séance pour le reprendre.',
       );
-    return claims.sub;
+    return { sub: claims.sub, role: claims.role, jti: claims.jti, ver: claims.ver };
   }
 }

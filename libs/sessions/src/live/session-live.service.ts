@@ -1,7 +1,7 @@
 import { Injectable, MessageEvent, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { concatMap, distinctUntilChanged, filter, from, map, Observable, Subject, takeUntil, takeWhile } from 'rxjs';
-import { Actor, ActorLoader, SocleError } from '@socle/core';
+import { Actor, ActorLoader, JwtClaims, SocleError } from '@socle/core';
 import { SessionsService } from '../sessions.service';
 import { SessionLiveFeed } from './session-live-feed';
 import { loadLiveGrid } from './session-live-grid';
@@ -20,15 +20,14 @@ export class SessionLiveService implements OnApplicationShutdown {
     private readonly actors: ActorLoader,
   ) {}
 
-  async token(actor: Actor, sessionId: string) {
+  async token(actor: Actor, bearer: JwtClaims, sessionId: string) {
     const session = await this.sessions.findVisible(actor, sessionId);
-    return { ...(await this.tokens.issue(actor.userId, session.id)), streamUrl: `/api/v1/sessions/${session.id}/live` };
+    return { ...(await this.tokens.issue(bearer, session.id)), streamUrl: `/api/v1/sessions/${session.id}/live` };
   }
 
   /** Checked when the stream opens: the token, then the account and its right to see the session, as for any request. */
   async open(sessionId: string, token: string | undefined): Promise<Observable<MessageEvent>> {
-    const userId = await this.tokens.verify(token, sessionId);
-    const actor = await this.actors.load(userId);
+    const actor = await this.actors.load(await this.tokens.verify(token, sessionId));
     if (!actor) throw SocleError.unauthorized('TOKEN_INVALID', "Ce compte n'existe plus ou a été désactivé.");
     const session = await this.sessions.findVisible(actor, sessionId);
     return this.feed.changes(session.id, session.packId).pipe(

@@ -11,6 +11,11 @@ import { FleetHealthReport, WarrantyReport } from './report-types';
 
 const QUARTERS = [91, 182, 273, 365];
 
+/** "Moins de 60 % : 2 appareils", what a screen reader hears for one bar or slice. */
+const point = (name: string, count: number) =>
+  t('collectivite.dashboard.point', { name, devices: t('live.devices', { count }) });
+const quarterLabel = (quarter: number) => t('collectivite.dashboard.quarterLabel', { count: quarter, ordinal: true });
+
 /** The warranty report asked for 3, 6, 9 and 12 months ahead: the differences are what ends in each quarter. */
 function useWarrantyQuarters() {
   return useQuery({
@@ -60,11 +65,15 @@ export function DashboardPage() {
                 caption={t('collectivite.dashboard.quartersCaption')}
                 rows={data.quarters}
                 rowKey={(row) => String(row.quarter)}
-                csv={{ path: '/reports/warranty.csv?withinDays=365', filename: 'garanties.csv' }}
+                csv={{
+                  path: '/reports/warranty.csv?withinDays=365',
+                  filename: 'garanties.csv',
+                  label: t('collectivite.dashboard.warrantyCsv'),
+                }}
                 columns={[
                   {
                     header: t('collectivite.dashboard.quarter'),
-                    cell: (row) => t('collectivite.dashboard.quarterLabel', { quarter: row.quarter }),
+                    cell: (row) => quarterLabel(row.quarter),
                   },
                   {
                     header: t('collectivite.dashboard.devices'),
@@ -145,16 +154,19 @@ function FleetCharts({ report }: { report: FleetHealthReport }) {
             share: formatPercent(totals.checkedIn24hShare),
             notSeen: formatNumber(totals.notSeen),
           })}
+          points={freshness.series[0].data.map((slice) => point(slice.name, slice.value))}
           option={freshness}
         />
         <Chart
           title={t('collectivite.dashboard.batteryHealth')}
           summary={t('collectivite.dashboard.batteryHealthSummary', { count: totals.battery.health['0-59'] ?? 0 })}
+          points={health.xAxis.data.map((name, index) => point(name, health.series[0].data[index]))}
           option={health}
         />
         <Chart
           title={t('collectivite.dashboard.osVersions')}
           summary={t('collectivite.dashboard.osVersionsSummary', { count: Object.keys(totals.osVersions).length })}
+          points={os.yAxis.data.map((name, index) => point(name, os.series[0].data[index]))}
           option={os}
         />
       </div>
@@ -193,7 +205,7 @@ function WarrantyChart({ quarters }: { quarters: Array<{ quarter: number; device
       legend: { bottom: 0 },
       xAxis: {
         type: 'category',
-        data: quarters.map((row) => t('collectivite.dashboard.quarterLabel', { quarter: row.quarter })),
+        data: quarters.map((row) => quarterLabel(row.quarter)),
       },
       yAxis: [
         { type: 'value', name: t('collectivite.dashboard.devices'), minInterval: 1 },
@@ -220,6 +232,13 @@ function WarrantyChart({ quarters }: { quarters: Array<{ quarter: number; device
         devices: formatNumber(total),
         value: formatEuros(quarters.reduce((sum, row) => sum + row.value, 0)),
       })}
+      points={quarters.map((row) =>
+        t('collectivite.dashboard.quarterPoint', {
+          quarter: quarterLabel(row.quarter),
+          devices: t('live.devices', { count: row.devices }),
+          value: formatEuros(row.value),
+        }),
+      )}
       option={option}
     />
   );

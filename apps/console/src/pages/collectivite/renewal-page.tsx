@@ -57,6 +57,13 @@ function RenewalView({ report }: { report: RenewalReport }) {
       <Chart
         title={t('collectivite.renewal.chart')}
         summary={t('collectivite.renewal.chartSummary', { budget: formatEuros(total), years: report.years.length })}
+        points={report.years.map((year) =>
+          t('collectivite.renewal.point', {
+            year: year.year,
+            devices: t('live.devices', { count: year.renewalsDue }),
+            budget: formatEuros(year.budget),
+          }),
+        )}
         option={option}
       />
       <DataTable
