@@ -17,7 +17,7 @@ const unprocessable = (code: string, message: string, details?: Record<string, u
 
 /** An ERUN reads every school but books only in the schools they follow. */
 const notYourSchool = () =>
-  SocleError.forbidden('SCHOOL_NOT_YOURS', "Vous ne réservez que dans les écoles auxquelles vous êtes rattaché·e.");
+  SocleError.forbidden('SCHOOL_NOT_YOURS', 'Vous ne réservez que dans les écoles auxquelles vous êtes rattaché·e.');
 
 @Injectable()
 export class SessionsService {
