@@ -117,6 +117,7 @@ describe('Console, teacher: book and run a lesson with the live grid', () => {
 
   it('books now, and the session starts on its own', async () => {
     await page.getByRole('button', { name: 'Commencer maintenant' }).click();
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await page.getByRole('button', { name: 'Réserver', exact: true }).click();
     await page.waitForURL(/\/enseignant\/seances\//);
     await page.getByTestId('session-status').filter({ hasText: 'En cours' }).waitFor({ timeout: 30_000 });

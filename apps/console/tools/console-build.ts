@@ -50,7 +50,7 @@ export function ensureConsoleBuilt(log: (line: string) => void = console.log): '
     );
     return 'unavailable';
   }
-  log('Console web : construction (vite build)…');
+  log('Web console: building (vite build)…');
   const hash = sourceHash();
   const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
     cwd: CONSOLE_ROOT,

@@ -1,4 +1,4 @@
-import { NavLink, Outlet } from 'react-router';
+import { Navigate, NavLink, Outlet, useLocation } from 'react-router';
 import { useAuth } from '../lib/auth';
 import { Area, areasOf } from '../lib/roles';
 import { t } from '../i18n/i18n';
@@ -34,7 +34,9 @@ const NAV: Record<Area, Array<{ to: string; label: string; end?: boolean }>> = {
 /** Skip link, the role's own menu, and the page. */
 export function Layout() {
   const { me, logout } = useAuth();
-  const areas = areasOf(me?.role);
+  const location = useLocation();
+  if (!me) return <Navigate to="/connexion" replace state={{ from: location.pathname }} />;
+  const areas = areasOf(me.role);
   return (
     <>
       <a className="skip-link" href="#contenu">
@@ -43,7 +45,7 @@ export function Layout() {
       <header className="top">
         <div className="brand">
           <span className="brand-name">{t('app.name')}</span>
-          <span className="brand-tag">{t(`roles.${me?.role}`, { defaultValue: me?.role ?? '' })}</span>
+          <span className="brand-tag">{t(`roles.${me.role}`, { defaultValue: me.role })}</span>
         </div>
         <nav aria-label={t('nav.label')}>
           <ul>
@@ -59,7 +61,7 @@ export function Layout() {
           </ul>
         </nav>
         <div className="account">
-          <span className="muted">{me?.email}</span>
+          <span className="muted">{me.email}</span>
           <Button variant="secondary" onPress={() => void logout()}>
             {t('app.logout')}
           </Button>

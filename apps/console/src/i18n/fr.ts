@@ -113,6 +113,7 @@ export const fr = {
       now: 'Commencer maintenant',
       calendarCaption: 'Créneaux du pack, semaine du {{week}} : libres et réservés',
       hour: 'Heure',
+      hourRange: '{{from}} h – {{to}} h',
       free: 'Libre',
       taken: 'Réservé',
       takenByMe: 'Réservé par vous',

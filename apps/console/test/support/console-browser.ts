@@ -28,12 +28,12 @@ export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
   ensureConsoleBuilt(() => undefined);
   mkdirSync(ARTIFACTS, { recursive: true });
-  // LANGUAGE: Chromium's own words (the file picker's button) in French, as in a French school's browser.
+  // LANGUAGE and LANG: Chromium's own words and formats (file picker, date inputs) in French, as in a French school.
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     args: ARGS,
-    env: { ...process.env, LANGUAGE: 'fr' },
+    env: { ...process.env, LANGUAGE: 'fr', LANG: 'fr_FR.UTF-8' },
   });
 }
 
@@ -49,8 +49,8 @@ export async function openConsole(
     timezoneId: 'Europe/Paris',
     viewport: options.phone ? { width: 390, height: 844 } : { width: 1280, height: 900 },
     deviceScaleFactor: 1,
-    isMobile: options.phone ?? false,
-    hasTouch: options.phone ?? false,
+    // A phone-sized window; Chromium's mobile emulation (isMobile) is left off: it widens the layout
+    // viewport to a table's scroll width, which no real phone browser does.
     reducedMotion: 'reduce',
     acceptDownloads: true,
     // Lets axe-core be injected: the console's CSP (no inline script) stays on for everyone else.

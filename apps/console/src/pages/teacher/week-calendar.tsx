@@ -54,7 +54,7 @@ export function WeekCalendar({
         <tbody>
           {DAY_HOURS.map((hour) => (
             <tr key={hour}>
-              <th scope="row">{t('common.timeRange', { from: `${hour} h`, to: `${hour + 1} h` })}</th>
+              <th scope="row">{t('teacher.book.hourRange', { from: hour, to: hour + 1 })}</th>
               {days.map((day) => {
                 const slot = {
                   startsAt: parisInstant(day.year, day.month, day.day, hour),
