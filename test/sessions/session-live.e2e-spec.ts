@@ -106,7 +106,7 @@ describe('Session live grid (server-sent events)', () => {
   it('refuses a stream without a token, with another session’s token, or with a bearer token', async () => {
     const missing = await fetch(streamUrl(sessionId));
     expect(missing.status).toBe(401);
-    const body = await missing.json();
+    const body: any = await missing.json();
     expect(body).toMatchObject({ code: 'LIVE_TOKEN_INVALID' });
     expect(body.message).toMatch(/rechargez la page/);
     const other = await liveToken(teacher, otherSessionId);
