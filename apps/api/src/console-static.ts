@@ -13,8 +13,14 @@ const CONSOLE_CSP =
 const NOT_BUILT = `<!doctype html><html lang="fr"><meta charset="utf-8"><title>Socle</title>
 <p>La console web n’est pas encore construite : lancez <code>npm start</code> (qui la construit) ou <code>npm run console:build</code>, puis rechargez la page. L’API répond sous <a href="/api/docs">/api</a>.</p></html>`;
 
+/**
+ * A browser asking for a page: GET or HEAD, outside /api and /metrics, accepting HTML. Anything
+ * else (an API client, Prometheus, a typo'd API path) goes on to the API's routes and their 404.
+ */
 const isConsolePath = (request: Request) =>
-  (request.method === 'GET' || request.method === 'HEAD') && !/^\/api(\/|$)/.test(request.path);
+  (request.method === 'GET' || request.method === 'HEAD') &&
+  !/^\/(api|metrics)(\/|$)/.test(request.path) &&
+  /text\/html/.test(request.headers.accept ?? '');
 
 /**
  * Serves the single-page console at `/`: its files, then index.html for every other path that is
