@@ -11,25 +11,11 @@ import {
   sessionSuitePrefix,
   startWorker,
 } from '../../../test/sessions/session-support';
+import { parisInputValues } from '../src/lib/format';
 import { checkPage, launchBrowser, logIn, openConsole } from './support/console-browser';
 import { person, PASSWORD } from './support/console-people';
 
-const paris = (instant: Date) => {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Europe/Paris',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(instant)
-      .map((part) => [part.type, part.value]),
-  );
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
-};
+const paris = parisInputValues;
 
 /**
  * A teacher on a phone: books the pack (an overlap is explained first), runs the lesson against

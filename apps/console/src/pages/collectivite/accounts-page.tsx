@@ -1,7 +1,8 @@
 import { FormEvent, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { ErrorAlert, SuccessAlert } from '../../components/error-alert';
-import { Button, CheckboxField, FormRow, SelectField, TextInput } from '../../components/fields';
+import { AccountFields } from '../../components/account-fields';
+import { Button, CheckboxField, FormRow, SelectField } from '../../components/fields';
 import { Page, Section } from '../../components/page';
 import { useAuth } from '../../lib/auth';
 import { useSchools } from '../../lib/queries';
@@ -33,25 +34,7 @@ export function AccountsPage() {
       <Section title={t('collectivite.accounts.new')} id="new-account">
         <Form onSubmit={submit} className="stack">
           <FormRow>
-            <TextInput
-              label={t('collectivite.accounts.email')}
-              name="email"
-              type="email"
-              autoComplete="off"
-              required
-              value={form.email}
-              onChange={(email) => setForm({ ...form, email })}
-            />
-            <TextInput
-              label={t('collectivite.accounts.password')}
-              description={t('collectivite.accounts.passwordHelp')}
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              required
-              value={form.password}
-              onChange={(password) => setForm({ ...form, password })}
-            />
+            <AccountFields value={form} onChange={setForm} />
             <SelectField
               label={t('collectivite.accounts.role')}
               name="role"

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Form } from 'react-aria-components';
 import { DataTable } from '../../components/data-table';
 import { ErrorAlert, SuccessAlert } from '../../components/error-alert';
+import { AccountFields } from '../../components/account-fields';
 import { Button, FormRow, SelectField, TextInput } from '../../components/fields';
 import { Page, Section } from '../../components/page';
 import { apiGet, Page as ApiPage, query } from '../../lib/api';
@@ -101,24 +102,7 @@ export function CollectivitesPage() {
               onChange={(collectiviteId) => setAdmin({ ...admin, collectiviteId })}
               options={known.map((item) => ({ value: item.id, label: item.name }))}
             />
-            <TextInput
-              label={t('collectivite.accounts.email')}
-              name="email"
-              type="email"
-              autoComplete="off"
-              required
-              value={admin.email}
-              onChange={(email) => setAdmin({ ...admin, email })}
-            />
-            <TextInput
-              label={t('collectivite.accounts.password')}
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              required
-              value={admin.password}
-              onChange={(password) => setAdmin({ ...admin, password })}
-            />
+            <AccountFields value={admin} onChange={setAdmin} />
           </FormRow>
           <ErrorAlert error={createAdmin.error} />
           {createAdmin.isSuccess ? (

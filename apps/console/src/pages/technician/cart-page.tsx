@@ -9,6 +9,7 @@ import { apiGet, apiPost, apiPut } from '../../lib/api';
 import { formatPercent } from '../../lib/format';
 import { usePacks } from '../../lib/queries';
 import { t } from '../../i18n/i18n';
+import { CartSummary } from './carts-page';
 
 interface CartDevice {
   id: string;
@@ -18,13 +19,7 @@ interface CartDevice {
   batteryLevel: number | null;
 }
 
-interface CartView {
-  id: string;
-  schoolId: string;
-  label: string;
-  location: string;
-  slotCount: number;
-  packId: string | null;
+interface CartView extends CartSummary {
   pack: { id: string; name: string; capacity: number } | null;
   slots: Array<{ number: number; device: CartDevice | null }>;
   counts: { devices: number; docked: number; charging: number };

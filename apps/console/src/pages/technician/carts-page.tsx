@@ -4,9 +4,10 @@ import { useQuery } from '@tanstack/react-query';
 import { Form } from 'react-aria-components';
 import { DataTable } from '../../components/data-table';
 import { ErrorAlert } from '../../components/error-alert';
-import { Button, FormRow, SelectField, TextInput } from '../../components/fields';
+import { Button, FormRow, TextInput } from '../../components/fields';
 import { Loaded } from '../../components/loaded';
 import { Page, Section } from '../../components/page';
+import { SchoolSelect } from '../../components/pick-fields';
 import { apiGet, Page as ApiPage, query } from '../../lib/api';
 import { byId, useSchools } from '../../lib/queries';
 import { useCreate } from '../../lib/use-create';
@@ -58,14 +59,10 @@ export function CartsPage() {
       <Section title={t('technician.carts.new')} id="new-cart">
         <Form onSubmit={submit} className="stack">
           <FormRow>
-            <SelectField
+            <SchoolSelect
               label={t('technician.carts.school')}
-              name="schoolId"
-              required
               value={form.schoolId}
-              placeholder={t('common.choose')}
               onChange={(schoolId) => setForm({ ...form, schoolId })}
-              options={(schools.data?.items ?? []).map((school) => ({ value: school.id, label: school.name }))}
             />
             <TextInput
               label={t('technician.carts.label')}

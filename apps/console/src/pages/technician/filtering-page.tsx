@@ -6,8 +6,9 @@ import { ErrorAlert, SuccessAlert } from '../../components/error-alert';
 import { Button, CheckboxField, FormRow, SelectField, TextInput } from '../../components/fields';
 import { Loaded } from '../../components/loaded';
 import { Page, Section } from '../../components/page';
+import { TargetSelect, targetBody } from '../../components/pick-fields';
 import { apiGet, apiPost, Page as ApiPage, query } from '../../lib/api';
-import { usePacks, useSchools } from '../../lib/queries';
+import { usePacks } from '../../lib/queries';
 import { t } from '../../i18n/i18n';
 
 interface Policy {
@@ -45,7 +46,6 @@ export function FilteringPage() {
     queryKey: ['filtering-categories'],
     queryFn: ({ signal }) => apiGet<{ categories: Array<{ name: string }> }>('/filtering/categories', signal),
   });
-  const schools = useSchools();
   const packs = usePacks();
   const [form, setForm] = useState({
     name: '',
@@ -71,10 +71,7 @@ export function FilteringPage() {
   });
   const [assignment, setAssignment] = useState({ policyId: '', target: '' });
   const assign = useMutation({
-    mutationFn: () => {
-      const [kind, id] = assignment.target.split(':');
-      return apiPost(`/filtering-policies/${assignment.policyId}/assignments`, { [kind]: id });
-    },
+    mutationFn: () => apiPost(`/filtering-policies/${assignment.policyId}/assignments`, targetBody(assignment.target)),
     onSuccess: () => client.invalidateQueries({ queryKey: ['filtering-effective'] }),
   });
   const [packId, setPackId] = useState('');
@@ -85,16 +82,6 @@ export function FilteringPage() {
   });
   const [url, setUrl] = useState('');
   const check = useMutation({ mutationFn: () => apiGet<Check>(`/filtering/check${query({ packId, url })}`) });
-  const targets = [
-    ...(schools.data?.items ?? []).map((school) => ({
-      value: `schoolId:${school.id}`,
-      label: t('technician.profile.targetSchool', { name: school.name }),
-    })),
-    ...(packs.data?.items ?? []).map((pack) => ({
-      value: `packId:${pack.id}`,
-      label: t('technician.profile.targetPack', { name: pack.name }),
-    })),
-  ];
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -198,14 +185,7 @@ export function FilteringPage() {
             onChange={(policyId) => setAssignment({ ...assignment, policyId })}
             options={(policies.data?.items ?? []).map((policy) => ({ value: policy.id, label: policy.name }))}
           />
-          <SelectField
-            label={t('technician.profile.target')}
-            name="target"
-            value={assignment.target}
-            placeholder={t('common.choose')}
-            onChange={(target) => setAssignment({ ...assignment, target })}
-            options={targets}
-          />
+          <TargetSelect value={assignment.target} onChange={(target) => setAssignment({ ...assignment, target })} />
         </FormRow>
         <Button
           onPress={() => assign.mutate()}

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { Button, FormRow, SelectField, TextInput } from '../../components/fields';
 import { Loaded } from '../../components/loaded';
 import { Page, Section } from '../../components/page';
+import { SchoolSelect } from '../../components/pick-fields';
 import { CAPACITIES, DEVICE_KINDS, kindLabel, options, OS_FAMILIES, osLabel } from '../../lib/labels';
 import { byId, usePacks, useSchools } from '../../lib/queries';
 import { useCreate } from '../../lib/use-create';
@@ -52,14 +53,10 @@ export function PacksPage() {
       <Section title={t('technician.packs.new')} id="new-pack">
         <Form onSubmit={submit} className="stack">
           <FormRow>
-            <SelectField
+            <SchoolSelect
               label={t('technician.packs.school')}
-              name="schoolId"
-              required
               value={form.schoolId}
-              placeholder={t('common.choose')}
               onChange={(schoolId) => setForm({ ...form, schoolId })}
-              options={(schools.data?.items ?? []).map((school) => ({ value: school.id, label: school.name }))}
             />
             <TextInput
               label={t('technician.packs.name')}

@@ -3,12 +3,12 @@ import { useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { DataTable } from '../../components/data-table';
 import { ErrorAlert, SuccessAlert } from '../../components/error-alert';
-import { Button, FormRow, SelectField } from '../../components/fields';
+import { Button, FormRow } from '../../components/fields';
 import { Loaded } from '../../components/loaded';
 import { Page, Section } from '../../components/page';
+import { TargetSelect, targetBody } from '../../components/pick-fields';
 import { apiGet, apiPost } from '../../lib/api';
 import { formatDateTime, formatNumber } from '../../lib/format';
-import { usePacks, useSchools } from '../../lib/queries';
 import { t } from '../../i18n/i18n';
 
 interface ProfileDetail {
@@ -43,16 +43,11 @@ export function ProfilePage() {
     queryFn: ({ signal }) => apiGet<ProfileStatus>(`/profiles/${id}/status`, signal),
     refetchInterval: 5_000,
   });
-  const schools = useSchools();
-  const packs = usePacks();
   const [target, setTarget] = useState('');
   const refresh = () =>
     Promise.all(['profile', 'profile-status'].map((key) => client.invalidateQueries({ queryKey: [key, id] })));
   const assign = useMutation({
-    mutationFn: () => {
-      const [kind, targetId] = target.split(':');
-      return apiPost(`/profiles/${id}/assignments`, { [kind]: targetId });
-    },
+    mutationFn: () => apiPost(`/profiles/${id}/assignments`, targetBody(target)),
     onSuccess: refresh,
   });
   const version = useMutation({
@@ -62,16 +57,6 @@ export function ProfilePage() {
     },
     onSuccess: refresh,
   });
-  const targets = [
-    ...(schools.data?.items ?? []).map((school) => ({
-      value: `schoolId:${school.id}`,
-      label: t('technician.profile.targetSchool', { name: school.name }),
-    })),
-    ...(packs.data?.items ?? []).map((pack) => ({
-      value: `packId:${pack.id}`,
-      label: t('technician.profile.targetPack', { name: pack.name }),
-    })),
-  ];
   return (
     <Page title={profile.data ? t('technician.profile.title', { name: profile.data.name }) : t('common.loading')}>
       <Loaded query={profile}>
@@ -94,14 +79,7 @@ export function ProfilePage() {
       </Loaded>
       <Section title={t('technician.profile.assignTitle')} id="assign">
         <FormRow>
-          <SelectField
-            label={t('technician.profile.target')}
-            name="target"
-            value={target}
-            placeholder={t('common.choose')}
-            onChange={setTarget}
-            options={targets}
-          />
+          <TargetSelect value={target} onChange={setTarget} />
         </FormRow>
         <Button onPress={() => assign.mutate()} isDisabled={!target || assign.isPending}>
           {t('technician.profile.assign')}
