@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { configureHttpApp, installMetrics, SocleConfig } from '@socle/core';
 import { UsersService } from '@socle/tenancy';
 import { apiModule } from './api.module';
+import { serveConsole } from './console-static';
 
 /** Builds the api (routes under /api/v1, health at /api/health, OpenAPI at /api/docs) without listening. */
 export async function createApiApp(config: SocleConfig): Promise<NestExpressApplication> {
@@ -15,6 +16,7 @@ export async function createApiApp(config: SocleConfig): Promise<NestExpressAppl
   installMetrics(app, 'api');
   app.useBodyParser('json', { limit: '1mb' });
   configureHttpApp(app);
+  serveConsole(app);
   app.setGlobalPrefix('api');
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   const document = SwaggerModule.createDocument(

@@ -11,3 +11,5 @@ export * from './sessions.service';
 export * from './sessions.module';
 export * from './sessions-api.module';
 export * from './sessions-gateway.module';
+export * from './live/session-live-feed';
+export * from './live/session-live-grid';
