@@ -6,3 +6,8 @@ export * from './client/service-account-auth';
 export * from './client/retry-policy';
 export * from './client/semaphore';
 export * from './client/android-management.client';
+export * from './status/device-health';
+export * from './status/non-compliance-messages';
+export * from './commands/android-commands';
+export * from './enrollment/enrollment-token-request';
+export * from './enrollment/quarantine-policy';
