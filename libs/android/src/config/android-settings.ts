@@ -9,6 +9,7 @@ export const ANDROID_ENV = {
   pubsubCertsUrl: 'SOCLE_ANDROID_PUBSUB_CERTS_URL',
   pubsubServiceAccount: 'SOCLE_ANDROID_PUBSUB_SERVICE_ACCOUNT',
   syncIntervalSeconds: 'SOCLE_ANDROID_SYNC_INTERVAL_SECONDS',
+  publicApiUrl: 'SOCLE_PUBLIC_API_URL',
 } as const;
 
 /** The three variables without which nothing talks to Google (contract: routes answer 503 until they are set). */
@@ -48,6 +49,8 @@ export class AndroidSettings {
     readonly syncIntervalSeconds: number,
     /** Required variables still unset (empty when `api` is set). */
     readonly missing: readonly string[],
+    /** Socle's public API origin, for the default signup callback; null: the admin request's own origin. */
+    readonly publicApiUrl: string | null = null,
   ) {}
 }
 
@@ -64,6 +67,10 @@ export function loadAndroidSettings(env: NodeJS.ProcessEnv = process.env): Andro
   if (!isHttpUrl(apiUrl)) problems.push(`${ANDROID_ENV.apiUrl}: must be an http(s) URL (got "${apiUrl}")`);
   const certsUrl = value(ANDROID_ENV.pubsubCertsUrl) ?? DEFAULT_PUBSUB_CERTS_URL;
   if (!isHttpUrl(certsUrl)) problems.push(`${ANDROID_ENV.pubsubCertsUrl}: must be an http(s) URL (got "${certsUrl}")`);
+  const publicApiUrl = value(ANDROID_ENV.publicApiUrl);
+  if (publicApiUrl && !isHttpUrl(publicApiUrl)) {
+    problems.push(`${ANDROID_ENV.publicApiUrl}: must be an http(s) URL (got "${publicApiUrl}")`);
+  }
   const interval = Number(value(ANDROID_ENV.syncIntervalSeconds) ?? '300');
   if (!Number.isInteger(interval) || interval < 30) {
     problems.push(`${ANDROID_ENV.syncIntervalSeconds}: must be a whole number of seconds, at least 30`);
@@ -84,7 +91,7 @@ export function loadAndroidSettings(env: NodeJS.ProcessEnv = process.env): Andro
   const api = key && file && projectId ? { serviceAccountFile: file, key, apiUrl: withSlash(apiUrl), projectId } : null;
   const audience = value(ANDROID_ENV.pubsubAudience);
   const push = audience ? { audience, certsUrl, serviceAccountEmail: value(ANDROID_ENV.pubsubServiceAccount) } : null;
-  return new AndroidSettings(api, push, interval, missing);
+  return new AndroidSettings(api, push, interval, missing, publicApiUrl ? publicApiUrl.replace(/\/+$/, '') : null);
 }
 
 function isHttpUrl(raw: string): boolean {
