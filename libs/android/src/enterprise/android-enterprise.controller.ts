@@ -48,7 +48,8 @@ export class AndroidEnterpriseController {
     @Res() response: Response,
   ) {
     try {
-      if (!state || !enterpriseToken) throw SocleError.badRequest('VALIDATION_FAILED', 'state et enterpriseToken requis');
+      if (!state || !enterpriseToken)
+        throw SocleError.badRequest('VALIDATION_FAILED', 'state et enterpriseToken requis');
       await this.enterprises.completeFromCallback(state, enterpriseToken);
       response.redirect(302, '/?android-enterprise=bound');
     } catch (error) {

@@ -44,7 +44,9 @@ export class AndroidEnterpriseService {
     const current = await this.find(tenant);
     if (current?.enterpriseName) throw androidErrors.enterpriseAlreadyBound(current.enterpriseName);
     const state = randomBytes(32).toString('base64url');
-    const callback = new URL(callbackUrl ?? `${this.settings.publicApiUrl ?? requestOrigin}${ENTERPRISE_CALLBACK_PATH}`);
+    const callback = new URL(
+      callbackUrl ?? `${this.settings.publicApiUrl ?? requestOrigin}${ENTERPRISE_CALLBACK_PATH}`,
+    );
     callback.searchParams.set('state', state);
     const signup = await this.client.createSignupUrl(callback.toString());
     const expiresAt = new Date(Date.now() + SIGNUP_TTL_MS);
@@ -72,7 +74,8 @@ export class AndroidEnterpriseService {
   async completeSignup(actor: Actor, signupUrlName: string, enterpriseToken: string): Promise<EnterpriseView> {
     this.requireConfigured();
     const pending = await this.find(actor.tenantId());
-    if (!pending || pending.enterpriseName || pending.signupUrlName !== signupUrlName) throw androidErrors.signupUnknown();
+    if (!pending || pending.enterpriseName || pending.signupUrlName !== signupUrlName)
+      throw androidErrors.signupUnknown();
     return this.createFromSignup(pending, enterpriseToken, actor);
   }
 
@@ -92,7 +95,17 @@ export class AndroidEnterpriseService {
     this.requireConfigured();
     const tenant = actor.tenantId();
     const current = await this.find(tenant);
-    if (current?.enterpriseName === enterpriseName) return view(current);
+    if (current?.enterpriseName === enterpriseName) {
+      // PUT is idempotent, and the repeat is still written down (every change request is audited).
+      await this.audit.record(this.dataSource.manager, actor, {
+        action: 'android.enterprise.attached',
+        entityType: 'android_enterprise',
+        entityId: current.id,
+        collectiviteId: tenant,
+        summary: { enterpriseName, unchanged: true },
+      });
+      return view(current);
+    }
     if (current?.enterpriseName) throw androidErrors.enterpriseAlreadyBound(current.enterpriseName);
     const enterprise = await this.client.getEnterprise(enterpriseName).catch((error) => {
       if (['ANDROID_RESOURCE_NOT_FOUND', 'ANDROID_PERMISSION_DENIED'].includes(error?.code))

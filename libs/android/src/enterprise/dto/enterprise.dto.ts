@@ -2,7 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUrl, Length, Matches } from 'class-validator';
 
 export class StartSignupDto {
-  @ApiPropertyOptional({ description: 'Where Google sends the admin back; default: Socle’s /android/enterprise/callback' })
+  @ApiPropertyOptional({
+    description: 'Where Google sends the admin back; default: Socle’s /android/enterprise/callback',
+  })
   @IsOptional()
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
   callbackUrl?: string;
