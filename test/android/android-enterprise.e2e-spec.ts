@@ -135,6 +135,32 @@ describe('Android enterprise binding (signup, callback, attach)', () => {
     expect((await second.admin.get('/api/v1/android/enterprise')).body.code).toBe('ANDROID_ENTERPRISE_NOT_BOUND');
   });
 
+  it('binds once when two attaches race, and once when the callback is replayed concurrently', async () => {
+    const tenant = await createTenant(stack);
+    const [a, b] = [stack.fake.addEnterprise(), stack.fake.addEnterprise()];
+    const answers = await Promise.all(
+      [a, b].map((enterpriseName) => tenant.admin.request('PUT', '/api/v1/android/enterprise', { enterpriseName })),
+    );
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
+    const winner = answers.find((r) => r.status === 200)!.body.enterpriseName;
+    expect((await tenant.admin.get('/api/v1/android/enterprise')).body.enterpriseName).toBe(winner);
+
+    const late = await createTenant(stack);
+    const signup = await late.admin.post('/api/v1/android/enterprise/signup', {});
+    const state = new URL(stack.fake.signups.get(signup.body.signupUrlName)!.callbackUrl).searchParams.get('state');
+    const token = stack.fake.completeSignup(signup.body.signupUrlName);
+    const landings = await Promise.all([1, 2].map(() => callback(`state=${state}&enterpriseToken=${token}`)));
+    expect(landings.map((r) => r.headers.get('location')).sort()).toEqual([
+      '/?android-enterprise=bound',
+      '/?android-enterprise=error&code=ANDROID_SIGNUP_UNKNOWN',
+    ]);
+    const [{ count }] = await stack.dataSource.query(
+      `SELECT count(*)::int AS count FROM audit_entries WHERE collectivite_id = $1 AND action = 'android.enterprise.created'`,
+      [late.collectiviteId],
+    );
+    expect(count).toBe(1);
+  });
+
   it('is for the collectivité admin only', async () => {
     const response = await town.technician.post('/api/v1/android/enterprise/signup', {});
     expect(response).toMatchObject({ status: 403, body: { code: 'ROLE_FORBIDDEN' } });
