@@ -139,7 +139,9 @@ describe('Android enterprise binding (signup, callback, attach)', () => {
     const tenant = await createTenant(stack);
     const [a, b] = [stack.fake.addEnterprise(), stack.fake.addEnterprise()];
     const answers = await Promise.all(
-      [a, b].map((enterpriseName) => tenant.admin.request('PUT', '/api/v1/android/enterprise', { enterpriseName })),
+      [a, b].map((enterpriseName) =>
+        tenant.admin.request<any>('PUT', '/api/v1/android/enterprise', { enterpriseName }),
+      ),
     );
     expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
     const winner = answers.find((r) => r.status === 200)!.body.enterpriseName;
