@@ -1,0 +1,21 @@
+/** Stable codes of the Android context, switched on by clients (error `code`). */
+export enum AndroidErrorCode {
+  NotConfigured = 'ANDROID_NOT_CONFIGURED',
+  PushNotConfigured = 'ANDROID_PUSH_NOT_CONFIGURED',
+  PushUnauthorized = 'ANDROID_PUSH_UNAUTHORIZED',
+  PushInvalid = 'ANDROID_PUSH_INVALID',
+  AuthFailed = 'ANDROID_AUTH_FAILED',
+  ApiUnavailable = 'ANDROID_API_UNAVAILABLE',
+  RateLimited = 'ANDROID_API_RATE_LIMITED',
+  PermissionDenied = 'ANDROID_PERMISSION_DENIED',
+  Rejected = 'ANDROID_REQUEST_REJECTED',
+  NotFound = 'ANDROID_RESOURCE_NOT_FOUND',
+  DeviceDeleted = 'ANDROID_DEVICE_DELETED',
+  EnterpriseNotBound = 'ANDROID_ENTERPRISE_NOT_BOUND',
+  EnterpriseAlreadyBound = 'ANDROID_ENTERPRISE_ALREADY_BOUND',
+  EnterpriseTaken = 'ANDROID_ENTERPRISE_TAKEN',
+  EnterpriseNotFound = 'ANDROID_ENTERPRISE_NOT_FOUND',
+  SignupUnknown = 'ANDROID_SIGNUP_UNKNOWN',
+  SignupExpired = 'ANDROID_SIGNUP_EXPIRED',
+  CommandNotSupported = 'COMMAND_NOT_SUPPORTED',
+}
