@@ -114,9 +114,13 @@ export const ROLE_MATRIX: Record<string, string> = {
   'GET /api/v1/carts/{id}/access-point/report': 'collectivite_admin, technician',
   'GET /api/v1/access-points/schedule.ics': 'public',
   'POST /api/v1/access-points/reports': 'public',
+  'POST /api/v1/admin/queues/session': 'platform_admin',
   'POST /api/v1/sessions': 'teacher, school_head, erun',
   'GET /api/v1/sessions': 'collectivite_admin, technician, teacher, school_head, erun',
   'GET /api/v1/sessions/{id}': 'collectivite_admin, technician, teacher, school_head, erun',
+  // The live grid: a short-lived stream token, then the stream, which checks that token itself.
+  'GET /api/v1/sessions/{id}/live-token': 'collectivite_admin, technician, teacher, school_head, erun',
+  'GET /api/v1/sessions/{id}/live': 'public',
   'POST /api/v1/sessions/{id}/lock': 'teacher, school_head, erun',
   'POST /api/v1/sessions/{id}/unlock': 'teacher, school_head, erun',
   'POST /api/v1/sessions/{id}/end': 'teacher, school_head, erun',

@@ -58,6 +58,8 @@ export async function startAndroidStack(options: { configured?: boolean } = {}):
     gatewayUrl: '',
     rootCaPem: '',
     dataSource: app.get(DataSource),
+    gatewayDataSource: app.get(DataSource),
+    apiApp: app,
     api: new ApiClient(apiUrl),
     close: async () => {
       await app.close();
