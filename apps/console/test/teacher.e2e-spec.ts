@@ -51,7 +51,7 @@ describe('Console, teacher: book and run a lesson with the live grid', () => {
     );
     await town.technician.put(`/api/v1/carts/${cart.id}/pack`, { packId: enrolled.pack.id });
     await town.technician.post(`/api/v1/carts/${cart.id}/slots/auto-assign`, {});
-    const [room] = (await colleague.api.get(`/api/v1/schools/${school.id}/classrooms`)).body;
+    const [room] = (await colleague.api.get(`/api/v1/schools/${school.id}/classrooms`)).body.items;
     // A colleague's booking tomorrow, 9:00–10:00 UTC: the teacher's overlapping choice is explained before sending.
     expectCreated(
       await colleague.api.post('/api/v1/sessions', {

@@ -88,7 +88,7 @@ export const useClassrooms = (schoolId: string | undefined) =>
   useQuery({
     queryKey: ['classrooms', schoolId],
     enabled: !!schoolId,
-    queryFn: ({ signal }) => apiGet<Classroom[]>(`/schools/${schoolId}/classrooms`, signal),
+    queryFn: async ({ signal }) => (await apiGet<Page<Classroom>>(`/schools/${schoolId}/classrooms`, signal)).items,
   });
 
 export const useSessions = (params: { packId?: string; from?: string; to?: string }) =>
